@@ -1,0 +1,71 @@
+"""A curated, sourced and typed dataset of Russia–South Ossetia relations.
+
+Examples:
+    >>> import ru_so_relations as rso
+    >>> ds = rso.load()
+    >>> ds.events.between("2008-08-26")[0].kind
+    <EventKind.RECOGNITION: 'recognition'>
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ru_so_relations._collections import Actors, Agreements, Collection, Events, Sources
+from ru_so_relations._dataset import DATA_VERSION, Dataset
+from ru_so_relations._dates import DateLike, PartialDate, Precision
+from ru_so_relations._errors import DataError
+from ru_so_relations._io import dump, dumps, load, loads
+from ru_so_relations._models import (
+    Actor,
+    ActorKind,
+    Agreement,
+    AgreementType,
+    Citation,
+    Event,
+    EventKind,
+    Identifier,
+    Name,
+    Participant,
+    Role,
+    Source,
+)
+
+__all__ = [
+    "DATA_VERSION",
+    "Actor",
+    "ActorKind",
+    "Actors",
+    "Agreement",
+    "AgreementType",
+    "Agreements",
+    "Citation",
+    "Collection",
+    "DataError",
+    "Dataset",
+    "DateLike",
+    "Event",
+    "EventKind",
+    "Events",
+    "Identifier",
+    "Name",
+    "PartialDate",
+    "Participant",
+    "Precision",
+    "Role",
+    "Source",
+    "Sources",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("ru-so-relations")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,452 @@
+"""Immutable, chainable collections of records and the queries on them."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar, Generic, Self, TypeVar, overload
+
+from ru_so_relations._dates import DateLike, PartialDate
+from ru_so_relations._models import (
+    Actor,
+    ActorKind,
+    Agreement,
+    AgreementType,
+    Event,
+    EventKind,
+    Source,
+)
+from ru_so_relations._names import name_key
+
+R = TypeVar("R", Actor, Agreement, Event, Source)
+E = TypeVar("E", bound=enum.Enum)
+
+_ONE_BOUND: Any = object()
+
+
+def _enum_values(enum_type: type[E], values: Sequence[E | str]) -> frozenset[E]:
+    """Convert enum members or their string values to members, with a clear error."""
+    if not values:
+        msg = f"give at least one {enum_type.__name__}"
+        raise ValueError(msg)
+    members: set[E] = set()
+    for value in values:
+        if isinstance(value, enum_type):
+            members.add(value)
+            continue
+        try:
+            members.add(enum_type(value))
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in enum_type)
+            msg = f"{value!r} is not a {enum_type.__name__}; expected one of {allowed}"
+            raise ValueError(msg) from None
+    return frozenset(members)
+
+
+def _bound(value: DateLike, name: str) -> PartialDate:
+    try:
+        return PartialDate.of(value)
+    except TypeError as exc:
+        msg = f"{name}: {exc}"
+        raise TypeError(msg) from None
+    except ValueError as exc:
+        msg = f"{name}: {exc}"
+        raise ValueError(msg) from None
+
+
+def _date_range(
+    start: DateLike | None, end: DateLike | None
+) -> tuple[datetime.date, datetime.date]:
+    if end is _ONE_BOUND:
+        end = start
+    lo = datetime.date.min if start is None else _bound(start, "start").earliest
+    hi = datetime.date.max if end is None else _bound(end, "end").latest
+    if hi < lo:
+        msg = f"the range ends ({end}) before it starts ({start})"
+        raise ValueError(msg)
+    return lo, hi
+
+
+def _in_range(
+    date: PartialDate | None, lo: datetime.date, hi: datetime.date, *, overlap: bool
+) -> bool:
+    if date is None:
+        return False
+    if overlap:
+        return date.earliest <= hi and date.latest >= lo
+    return lo <= date.earliest and date.latest <= hi
+
+
+class Collection(Generic[R]):
+    """An immutable, ordered collection of records with unique ids.
+
+    Supports `len()`, iteration, `record_id in collection`, `collection[record_id]`,
+    `collection[index]`, slicing and [`get`][ru_so_relations.Collection.get]. Every query
+    returns a new collection of the same kind, so queries chain. Two collections are equal
+    when they hold equal records in the same order.
+    """
+
+    __slots__ = ("_actors", "_by_id", "_records")
+
+    _record_type: ClassVar[type[Any]]
+    _records: tuple[R, ...]
+    _by_id: dict[str, R]
+    _actors: Actors | None
+
+    def __init__(self, records: Iterable[R] = (), *, actors: Actors | None = None) -> None:
+        """Create a collection.
+
+        Args:
+            records: The records, in any order; the collection sorts them.
+            actors: The actors that names given to queries such as `involving` are resolved
+                against; for a dataset's collections, the dataset's actors.
+
+        Raises:
+            TypeError: If a record is not of the collection's record type.
+            ValueError: If two records share an id.
+        """
+        items = tuple(records)
+        by_id: dict[str, R] = {}
+        for record in items:
+            if not isinstance(record, self._record_type):
+                msg = (
+                    f"{type(self).__name__} holds {self._record_type.__name__} records, "
+                    f"not {type(record).__name__}"
+                )
+                raise TypeError(msg)
+            if record.id in by_id:
+                msg = f"duplicate id {record.id!r} in {type(self).__name__}"
+                raise ValueError(msg)
+            by_id[record.id] = record
+        object.__setattr__(self, "_records", tuple(sorted(items, key=self._sort_key)))
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_actors", actors)
+
+    @staticmethod
+    def _sort_key(record: Any) -> Any:
+        return record.id
+
+    def _derive(self, records: Iterable[R]) -> Self:
+        """Make a collection of the same kind from records already in order."""
+        new = object.__new__(type(self))
+        kept = tuple(records)
+        object.__setattr__(new, "_records", kept)
+        object.__setattr__(new, "_by_id", {r.id: r for r in kept})
+        object.__setattr__(new, "_actors", self._actors)
+        return new
+
+    def __setattr__(self, name: str, value: object) -> None:
+        msg = f"{type(self).__name__} is immutable"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"{type(self).__name__} is immutable"
+        raise AttributeError(msg)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    def __reversed__(self) -> Iterator[R]:
+        return reversed(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        if isinstance(item, self._record_type):
+            return self._by_id.get(item.id) == item
+        return False
+
+    @overload
+    def __getitem__(self, key: str | int) -> R: ...
+    @overload
+    def __getitem__(self, key: slice) -> Self: ...
+    def __getitem__(self, key: str | int | slice) -> R | Self:
+        if isinstance(key, str):
+            try:
+                return self._by_id[key]
+            except KeyError:
+                raise KeyError(self._unknown_id_message(key)) from None
+        if isinstance(key, slice):
+            return self._derive(self._records[key])
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self._records[key]
+        msg = f"{type(self).__name__} indices must be ids, integers or slices, not {type(key).__name__}"
+        raise TypeError(msg)
+
+    def _unknown_id_message(self, key: str) -> str:
+        close = difflib.get_close_matches(key, self._by_id, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        return f"no {self._record_type.__name__.lower()} with id {key!r}{hint}"
+
+    def get(self, record_id: str, default: R | None = None) -> R | None:
+        """Return the record with this id, or `default` if there is none."""
+        return self._by_id.get(record_id, default)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the records, in the collection's order."""
+        return tuple(r.id for r in self._records)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Collection)
+        return self._records == other._records
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._records))
+
+    def __repr__(self) -> str:
+        count = len(self._records)
+        return f"<{type(self).__name__}: {count} record{'' if count == 1 else 's'}>"
+
+    def _actor_id(self, actor: Actor | str) -> str:
+        if isinstance(actor, Actor):
+            return actor.id
+        if not isinstance(actor, str):
+            msg = f"expected an Actor, an actor id or a name, not {type(actor).__name__}"
+            raise TypeError(msg)
+        if self._actors is None:
+            return actor
+        return self._actors.resolve(actor).id
+
+
+class _Dated(Collection[R]):
+    """A collection whose records have dates: kept in chronological order."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _date_of(record: Any) -> PartialDate | None:
+        raise NotImplementedError
+
+    @classmethod
+    def _sort_key(cls, record: Any) -> Any:
+        date = cls._date_of(record)
+        if date is None:
+            return (1, datetime.date.max, datetime.date.max, "", record.id)
+        return (0, date.earliest, date.latest, date.isoformat(), record.id)
+
+    def between(
+        self,
+        start: DateLike | None,
+        end: DateLike | None = _ONE_BOUND,
+        *,
+        overlap: bool = False,
+    ) -> Self:
+        """Keep the records dated within a range.
+
+        A bound is a `datetime.date`, an ISO string of year, month or day precision
+        (`"2009"`, `"2009-08"`, `"2009-08-13"`) or a [`PartialDate`][ru_so_relations.PartialDate];
+        a partial bound covers its whole span, so the range runs from the first day of `start`
+        to the last day of `end`, both included. `None` leaves that end open. With only `start`
+        given, the range is that one span (`between("2009-08")` is August 2009).
+
+        Args:
+            start: The first bound, or `None` for no lower bound.
+            end: The last bound, or `None` for no upper bound; omitted, the same as `start`.
+            overlap: If false (the default), keep a record when its whole date span lies in
+                the range; if true, when its span and the range have a day in common.
+
+        Returns:
+            The records kept, in chronological order. Records without a date are never kept.
+
+        Raises:
+            ValueError: If a bound is not a valid date or the range ends before it starts.
+            TypeError: If a bound is of another type.
+        """
+        lo, hi = _date_range(start, end)
+        return self._derive(
+            r for r in self._records if _in_range(self._date_of(r), lo, hi, overlap=overlap)
+        )
+
+    def involving(self, *actors: Actor | str) -> Self:
+        """Keep the records that involve every one of the given actors.
+
+        Args:
+            *actors: [`Actor`][ru_so_relations.Actor] records, actor ids, or any name or
+                alias, matched regardless of case, accents and script.
+
+        Returns:
+            The records kept, in chronological order.
+
+        Raises:
+            LookupError: If a name matches no actor, or several; the message lists the
+                closest known names.
+            ValueError: If no actor is given.
+        """
+        if not actors:
+            msg = "give at least one actor"
+            raise ValueError(msg)
+        wanted = {self._actor_id(a) for a in actors}
+        return self._derive(r for r in self._records if wanted <= set(r.actor_ids))
+
+
+class Events(_Dated[Event]):
+    """The events of a dataset, in chronological order (by date, then id)."""
+
+    __slots__ = ()
+    _record_type = Event
+
+    @staticmethod
+    def _date_of(record: Any) -> PartialDate | None:
+        date: PartialDate = record.date
+        return date
+
+    def of_kind(self, *kinds: EventKind | str) -> Events:
+        """Keep the events of any of the given kinds.
+
+        Args:
+            *kinds: [`EventKind`][ru_so_relations.EventKind] members or their string values.
+
+        Returns:
+            The events kept, in chronological order.
+
+        Raises:
+            ValueError: If no kind is given or a string is not a kind's value.
+        """
+        wanted = _enum_values(EventKind, kinds)
+        return self._derive(e for e in self._records if e.kind in wanted)
+
+    def concerning(self, *agreements: Agreement | str) -> Events:
+        """Keep the events that concern any of the given agreements (by record or id)."""
+        wanted = {a.id if isinstance(a, Agreement) else a for a in agreements}
+        return self._derive(e for e in self._records if wanted.intersection(e.agreements))
+
+
+class Agreements(_Dated[Agreement]):
+    """The agreements of a dataset, in order of signature (undated ones last).
+
+    Date queries use [`Agreement.date`][ru_so_relations.Agreement.date]: the signature date,
+    or the entry into force where the signature date is unknown. `involving` looks at the
+    parties and signatories.
+    """
+
+    __slots__ = ()
+    _record_type = Agreement
+
+    @staticmethod
+    def _date_of(record: Any) -> PartialDate | None:
+        date: PartialDate | None = record.date
+        return date
+
+    def of_type(self, *types: AgreementType | str) -> Agreements:
+        """Keep the agreements of any of the given types.
+
+        Args:
+            *types: [`AgreementType`][ru_so_relations.AgreementType] members or their
+                string values.
+
+        Returns:
+            The agreements kept, in order of signature.
+
+        Raises:
+            ValueError: If no type is given or a string is not a type's value.
+        """
+        wanted = _enum_values(AgreementType, types)
+        return self._derive(a for a in self._records if a.type in wanted)
+
+
+class Actors(Collection[Actor]):
+    """The actors of a dataset, in order of id, with lookup by any name."""
+
+    __slots__ = ("_index",)
+
+    _record_type = Actor
+    _index: dict[str, tuple[str, ...]] | None
+
+    def __init__(self, records: Iterable[Actor] = (), *, actors: Actors | None = None) -> None:
+        """Create a collection of actors; see [`Collection`][ru_so_relations.Collection]."""
+        super().__init__(records, actors=actors)
+        object.__setattr__(self, "_index", None)
+
+    def _derive(self, records: Iterable[Actor]) -> Actors:
+        new = super()._derive(records)
+        object.__setattr__(new, "_index", None)
+        return new
+
+    def _name_index(self) -> dict[str, tuple[str, ...]]:
+        index = self._index
+        if index is None:
+            building: dict[str, dict[str, None]] = {}
+            for actor in self._records:
+                for name in (actor.id, *actor.all_names):
+                    key = name_key(name)
+                    if key:
+                        building.setdefault(key, {})[actor.id] = None
+            index = {key: tuple(ids) for key, ids in building.items()}
+            object.__setattr__(self, "_index", index)
+        return index
+
+    def of_kind(self, *kinds: ActorKind | str) -> Actors:
+        """Keep the actors of any of the given kinds (members or their string values)."""
+        wanted = _enum_values(ActorKind, kinds)
+        return self._derive(a for a in self._records if a.kind in wanted)
+
+    def resolve(self, name: Actor | str) -> Actor:
+        """Find the actor that a name, alias or id refers to.
+
+        Matching ignores case, accents, punctuation and script (Cyrillic and Georgian are
+        transliterated), so "Kokoity", "KOKOITY" and "Кокойты" find the same actor. A name
+        that matches no full name is tried as whole words of one: "Medvedev" finds
+        "Dmitry Medvedev" when no other actor's name contains that word.
+
+        Args:
+            name: An id, a name or alias in any language, or an `Actor` (checked to be here).
+
+        Returns:
+            The actor.
+
+        Raises:
+            LookupError: If nothing matches, or several actors do; the message lists the
+                closest known names.
+        """
+        if isinstance(name, Actor):
+            if self._by_id.get(name.id) != name:
+                msg = f"actor {name.id!r} is not in this collection"
+                raise LookupError(msg)
+            return name
+        if not isinstance(name, str):
+            msg = f"expected an actor id or name, not {type(name).__name__}"
+            raise TypeError(msg)
+        found = self._by_id.get(name)
+        if found is not None:
+            return found
+        index = self._name_index()
+        key = name_key(name)
+        ids = index.get(key, ())
+        if not ids and key:
+            words = set(key.split())
+            ids = tuple(
+                dict.fromkeys(
+                    actor_id
+                    for indexed, actor_ids in index.items()
+                    if words <= set(indexed.split())
+                    for actor_id in actor_ids
+                )
+            )
+        if len(ids) == 1:
+            return self._by_id[ids[0]]
+        if ids:
+            names = ", ".join(f"{self._by_id[i].name!r} ({i})" for i in ids)
+            msg = f"{name!r} matches several actors: {names}; give an id or a fuller name"
+            raise LookupError(msg)
+        raise LookupError(self._no_match_message(name, key, index))
+
+    def _no_match_message(self, name: str, key: str, index: dict[str, tuple[str, ...]]) -> str:
+        close = difflib.get_close_matches(key, index, n=5, cutoff=0.6)
+        suggestions = dict.fromkeys(self._by_id[index[k][0]].name for k in close)
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        return f"no actor is known as {name!r}{hint}"
+
+
+class Sources(Collection[Source]):
+    """The sources of a dataset, in order of id."""
+
+    __slots__ = ()
+    _record_type = Source

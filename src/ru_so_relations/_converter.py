@@ -1,0 +1,166 @@
+"""The one cattrs converter between records and JSON-compatible data, with strict hooks.
+
+This module imports cattrs; the package imports it only when data is first read or written.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ru_so_relations._dates import PartialDate
+from ru_so_relations._errors import FieldError
+
+
+def json_type(value: object) -> str:
+    """Name a value's type as JSON calls it, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        msg = f"expected an integer, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    if not isinstance(value, str):
+        msg = f"expected a date string such as '2009-08-13', got {json_type(value)}"
+        raise TypeError(msg)
+    return PartialDate.parse(value)
+
+
+def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
+    try:
+        return enum_type(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(repr(m.value) for m in enum_type)
+        msg = f"{value!r} is not a valid {enum_type.__name__}; expected one of {allowed}"
+        raise ValueError(msg) from None
+
+
+def _is_var_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _var_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = homogenous_tuple_structure_factory(type_, converter)
+
+    def structure(value: object, target: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            msg = f"expected an array, got {json_type(value)}"
+            raise TypeError(msg)
+        return inner(value, target)  # type: ignore[no-any-return]
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    converter.register_structure_hook_factory(_is_var_tuple, _var_tuple_factory)
+    converter.register_unstructure_hook_func(_is_var_tuple, lambda v: [converter.unstructure(i) for i in v])
+    return converter
+
+
+converter: Final = _make_converter()
+"""The library's converter. Records unstructure to dicts keyed by attribute name."""
+
+
+def error_messages(exc: BaseException, path: str = "") -> Iterator[str]:
+    """Turn a structuring error into `path: message` lines, one per problem.
+
+    Unlike `cattrs.transform_error`, this keeps the message of an attrs validator's error and
+    names the field it concerns.
+
+    Args:
+        exc: The exception raised by `converter.structure`.
+        path: The path of the structured value, e.g. `actors[0]`; empty for the top.
+
+    Yields:
+        One line per problem, e.g. `date: '2009-02-30' is not a valid date`.
+    """
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = exc.group_exceptions()
+        for inner, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                inner_path = f"{path}.{note.name}" if path else note.name
+            elif isinstance(note, IterableValidationNote):
+                inner_path = f"{path}[{note.index}]"
+            else:  # pragma: no cover - cattrs only attaches these two notes
+                inner_path = path
+            yield from error_messages(inner, inner_path)
+        for inner in without_notes:
+            yield from error_messages(inner, path)
+        return
+    yield _one_message(exc, path)
+
+
+def _one_message(exc: BaseException, path: str) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        message = f"unknown field{'s' if len(exc.extra_fields) > 1 else ''} {names}"
+    elif isinstance(exc, KeyError):
+        message = "required field is missing"
+    elif isinstance(exc, TypeError) and len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
+        # attrs.validators.instance_of: (message, attribute, expected type, value)
+        field = exc.args[1].name
+        path = f"{path}.{field}" if path else field
+        message = f"expected {exc.args[2].__name__}, got {json_type(exc.args[3])}"
+    elif isinstance(exc, FieldError):
+        path = f"{path}.{exc.field}" if path else exc.field
+        message = exc.message
+    else:
+        message = str(exc) or type(exc).__name__
+    return f"{path}: {message}" if path else message
+

@@ -1,0 +1,298 @@
+"""Reading and writing datasets, collections and records as JSON; the cached bundled dataset."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, TypeVar, overload
+
+from ru_so_relations._collections import Actors, Agreements, Collection, Events, Sources
+from ru_so_relations._dataset import (
+    COLLECTIONS,
+    Dataset,
+    duplicate_problems,
+    reference_problems,
+    where,
+)
+from ru_so_relations._errors import DataError
+from ru_so_relations._models import Actor, Agreement, Event, Source
+
+T = TypeVar("T")
+
+_BUNDLED: Final = "dataset.json"
+_RECORD_TYPES: Final[dict[str, type[Any]]] = {
+    "sources": Source,
+    "actors": Actor,
+    "agreements": Agreement,
+    "events": Event,
+}
+_COLLECTION_TYPES: Final[dict[type[Any], type[Any]]] = {
+    Sources: Source,
+    Actors: Actor,
+    Agreements: Agreement,
+    Events: Event,
+}
+
+_lock = threading.Lock()
+_bundled: Dataset | None = None
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load the bundled dataset, or a dataset file.
+
+    The bundled dataset is read and validated on the first call only; later calls return the
+    same object. A file is read afresh on each call.
+
+    Args:
+        path: A dataset file in the library's JSON format; `None` for the bundled dataset.
+
+    Returns:
+        The dataset.
+
+    Raises:
+        DataError: If the file is not a valid dataset; the message lists every problem.
+        OSError: If the file cannot be read.
+    """
+    global _bundled  # noqa: PLW0603
+    if path is not None:
+        return loads(Path(path).read_bytes())
+    if _bundled is None:
+        with _lock:
+            if _bundled is None:
+                data = resources.files("ru_so_relations").joinpath("data", _BUNDLED).read_bytes()
+                _bundled = loads(data)
+    return _bundled
+
+
+@overload
+def loads(text: str | bytes) -> Dataset: ...
+@overload
+def loads(text: str | bytes, into: type[T]) -> T: ...
+def loads(text: str | bytes, into: type[Any] = Dataset) -> Any:
+    """Read a dataset (or a collection or record) from JSON text.
+
+    Args:
+        text: JSON as `str`, or as UTF-8 `bytes`.
+        into: What the JSON holds: `Dataset` (the default), a collection class such as
+            `Events`, or a record class such as `Event`.
+
+    Returns:
+        The dataset, collection or record.
+
+    Raises:
+        DataError: If the text is not valid JSON or not a valid value of that type; the
+            message lists every problem with its location.
+        TypeError: If `into` is not a type this library reads.
+    """
+    value = _parse_json(text)
+    if into is Dataset:
+        return _structure_dataset(value)
+    if into in _COLLECTION_TYPES:
+        records = _structure_records(value, _COLLECTION_TYPES[into], "records")
+        return into(records)
+    if into in _RECORD_TYPES.values():
+        problems: list[str] = []
+        record = _structure_one(value, into, _record_name(into), problems)
+        if problems:
+            raise DataError(problems)
+        return record
+    msg = f"cannot read {into!r}: expected Dataset, a collection class or a record class"
+    raise TypeError(msg)
+
+
+def dumps(obj: Dataset | Collection[Any] | Actor | Agreement | Event | Source) -> str:
+    """Write a dataset, a collection or a record as canonical JSON text.
+
+    The keys are the attribute names, in the order the classes declare them; records are in
+    the collections' order; indentation is two spaces and the text ends with a newline. So
+    the same data always gives the same text, and `loads(dumps(x)) == x`.
+
+    Args:
+        obj: What to write.
+
+    Returns:
+        The JSON text.
+
+    Raises:
+        TypeError: If `obj` is of another type.
+    """
+    return json.dumps(_unstructure(obj), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(
+    obj: Dataset | Collection[Any] | Actor | Agreement | Event | Source,
+    path: str | os.PathLike[str],
+) -> None:
+    """Write a dataset, a collection or a record to a JSON file, atomically.
+
+    The text is written to a temporary file in the same folder, flushed to disk, and renamed
+    over `path`; if anything fails on the way, an existing file at `path` is left as it was
+    and the temporary file is removed.
+
+    Args:
+        obj: What to write.
+        path: The file to write.
+
+    Raises:
+        TypeError: If `obj` is of another type.
+        OSError: If the file cannot be written.
+    """
+    text = dumps(obj)
+    target = Path(path)
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+
+
+def _unstructure(obj: object) -> Any:
+    from ru_so_relations._converter import converter
+
+    if isinstance(obj, Dataset):
+        out: dict[str, Any] = {"version": obj.version}
+        for name in COLLECTIONS:
+            out[name] = [converter.unstructure(r) for r in getattr(obj, name)]
+        return out
+    if isinstance(obj, Collection):
+        return [converter.unstructure(r) for r in obj]
+    if isinstance(obj, Actor | Agreement | Event | Source):
+        return converter.unstructure(obj)
+    msg = f"cannot write {type(obj).__name__}: expected a Dataset, a collection or a record"
+    raise TypeError(msg)
+
+
+def _reject_constant(name: str) -> Any:
+    msg = f"{name} is not a valid JSON number"
+    raise ValueError(msg)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            msg = f"the key {key!r} appears twice in one object"
+            raise ValueError(msg)
+        out[key] = value
+    return out
+
+
+def _parse_json(text: str | bytes) -> Any:
+    if isinstance(text, bytes | bytearray):
+        if text.startswith(b"\xef\xbb\xbf"):
+            msg = "not valid JSON: the text starts with a byte-order mark; save it as UTF-8 without one"
+            raise DataError([msg])
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"not valid UTF-8: byte {exc.start}: {exc.reason}"
+            raise DataError([msg]) from None
+    elif not isinstance(text, str):
+        msg = f"expected JSON text as str or bytes, not {type(text).__name__}"
+        raise TypeError(msg)
+    if text.startswith("\ufeff"):
+        msg = "not valid JSON: the text starts with a byte-order mark; save it as UTF-8 without one"
+        raise DataError([msg])
+    if not text.strip():
+        raise DataError(["not valid JSON: the text is empty"])
+    try:
+        return json.loads(
+            text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
+        )
+    except json.JSONDecodeError as exc:
+        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise DataError([msg]) from None
+    except RecursionError:
+        raise DataError(["not valid JSON: nested too deeply"]) from None
+    except ValueError as exc:  # NaN/Infinity, duplicate keys, integers too long to convert
+        raise DataError([f"not valid JSON: {exc}"]) from None
+
+
+def _record_name(record_type: type[Any]) -> str:
+    return record_type.__name__.lower()
+
+
+def _structure_one(value: Any, record_type: type[T], at: str, problems: list[str]) -> T | None:
+    from ru_so_relations._converter import converter, error_messages, json_type
+
+    if not isinstance(value, dict):
+        problems.append(f"{at}: expected an object, got {json_type(value)}")
+        return None
+    try:
+        return converter.structure(value, record_type)
+    except RecursionError:
+        problems.append(f"{at}: nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a message
+        problems.extend(f"{at}: {line}" for line in error_messages(exc))
+    return None
+
+
+def _structure_records(value: Any, record_type: type[T], name: str) -> list[T]:
+    from ru_so_relations._converter import json_type
+
+    if not isinstance(value, list):
+        raise DataError([f"{name}: expected an array, got {json_type(value)}"])
+    problems: list[str] = []
+    records: list[T] = []
+    for index, item in enumerate(value):
+        record_id = item.get("id") if isinstance(item, dict) else None
+        record = _structure_one(item, record_type, where(name, index, record_id), problems)
+        if record is not None:
+            records.append(record)
+    problems.extend(duplicate_problems(name, [getattr(r, "id", None) for r in records]))
+    if problems:
+        raise DataError(problems)
+    return records
+
+
+def _structure_dataset(value: Any) -> Dataset:
+    from ru_so_relations._converter import json_type
+
+    if not isinstance(value, dict):
+        raise DataError([f"expected a dataset object at the top level, got {json_type(value)}"])
+    problems: list[str] = []
+    unknown = sorted(set(value) - {"version", *COLLECTIONS})
+    if unknown:
+        problems.append(f"unknown top-level field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
+    version = value.get("version")
+    if "version" not in value:
+        problems.append("version: required field is missing")
+    elif not isinstance(version, str) or not version.strip():
+        problems.append(f"version: expected a non-empty string, got {json_type(version)}")
+    parsed: dict[str, list[Any]] = {}
+    for name in COLLECTIONS:
+        if name not in value:
+            problems.append(f"{name}: required field is missing")
+            continue
+        try:
+            parsed[name] = _structure_records(value[name], _RECORD_TYPES[name], name)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if not problems:
+        problems.extend(
+            reference_problems(
+                parsed["sources"], parsed["actors"], parsed["agreements"], parsed["events"]
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        version=version,
+        sources=Sources(parsed["sources"]),
+        actors=Actors(parsed["actors"]),
+        agreements=Agreements(parsed["agreements"]),
+        events=Events(parsed["events"]),
+    )

@@ -1,0 +1,365 @@
+"""The records of the dataset: actors, events, agreements, sources, and their parts."""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any, Final
+
+import attrs
+
+from ru_so_relations._dates import PartialDate
+from ru_so_relations._errors import FieldError, FieldTypeError
+
+_SLUG_RE: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANGUAGE_RE: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_URL_RE: Final = re.compile(r"https?://[^\s/?#]+[^\s]*")
+
+
+class ActorKind(enum.Enum):
+    """What kind of actor a record describes."""
+
+    STATE = "state"
+    """A sovereign state that is a member of the United Nations (e.g. Russia, Georgia)."""
+    DE_FACTO_STATE = "de_facto_state"
+    """An entity that controls territory and declares itself a state, while most UN members do
+    not recognise it (e.g. South Ossetia, which Russia recognised in 2008 and Georgia regards as
+    part of its territory)."""
+    GOVERNMENT_BODY = "government_body"
+    """A ministry, parliament, office or other organ of a state or de facto state."""
+    ORGANISATION = "organisation"
+    """An international or non-governmental organisation (e.g. the European Union)."""
+    MILITARY_UNIT = "military_unit"
+    """Armed forces or a unit or base of them."""
+    MEDIA = "media"
+    """A news agency, broadcaster or programme."""
+    PERSON = "person"
+    """A natural person."""
+
+
+class EventKind(enum.Enum):
+    """What kind of event a record describes."""
+
+    ARMED_CONFLICT = "armed_conflict"
+    """Fighting: an offensive, a battle, shelling, a military operation."""
+    CEASEFIRE = "ceasefire"
+    """A ceasefire, truce or withdrawal of forces agreed or carried out."""
+    RECOGNITION = "recognition"
+    """One actor recognises, or withdraws recognition of, another as a state."""
+    DIPLOMATIC_RELATIONS = "diplomatic_relations"
+    """Diplomatic relations are established, changed or broken; an embassy opens or closes."""
+    CREDENTIALS = "credentials"
+    """An ambassador presents letters of credence."""
+    SIGNING = "signing"
+    """An agreement, treaty, decree or other instrument is signed."""
+    RATIFICATION = "ratification"
+    """A parliament or head of state ratifies an instrument."""
+    ENTRY_INTO_FORCE = "entry_into_force"
+    """An instrument comes into force."""
+    VISIT = "visit"
+    """An official visit by a head of state, head of government, minister or delegation."""
+    STATEMENT = "statement"
+    """A public statement, address, interview or reaction."""
+    LEGISLATIVE = "legislative"
+    """A parliament adopts a motion, appeal, resolution or law."""
+    AID = "aid"
+    """Money, goods or services are allocated or delivered."""
+    MILITARY = "military"
+    """Military presence without fighting: a base, a deployment, an exercise, border protection."""
+    INTEGRATION = "integration"
+    """A step towards, or away from, integrating one side into the other."""
+    REFERENDUM = "referendum"
+    """A referendum is announced, scheduled, held or cancelled."""
+    ELECTION = "election"
+    """An election is held or its result announced."""
+    APPOINTMENT = "appointment"
+    """A person is appointed to, or leaves, an office."""
+    OTHER = "other"
+    """Anything else; the summary says what."""
+
+
+class AgreementType(enum.Enum):
+    """The legal form of an instrument."""
+
+    TREATY = "treaty"
+    """A treaty between two or more parties, usually subject to ratification."""
+    AGREEMENT = "agreement"
+    """An agreement between states, governments or agencies."""
+    MEMORANDUM = "memorandum"
+    """A memorandum of understanding or cooperation."""
+    PROTOCOL = "protocol"
+    """A protocol amending or completing another instrument."""
+    DECREE = "decree"
+    """A unilateral decree or order of a head of state or government."""
+    RESOLUTION = "resolution"
+    """A resolution, motion, appeal or statement adopted by a parliament or assembly."""
+    LAW = "law"
+    """A law adopted by one side, e.g. on ratification."""
+    DECLARATION = "declaration"
+    """A joint or unilateral declaration, or a plan of principles such as a ceasefire plan."""
+
+
+class Role(enum.Enum):
+    """The part an actor played in an event, where the sources say it."""
+
+    INITIATOR = "initiator"
+    """The actor that carried out or started the action."""
+    TARGET = "target"
+    """The actor at which the action was directed."""
+    SIGNATORY = "signatory"
+    """A person or body that signed an instrument."""
+    PARTY = "party"
+    """A party to an instrument or negotiation."""
+    VISITOR = "visitor"
+    """The actor that made a visit."""
+    HOST = "host"
+    """The actor that received a visit."""
+    SPEAKER = "speaker"
+    """The actor that made a statement or gave an interview."""
+    ADDRESSEE = "addressee"
+    """The actor to which a statement, appeal or interview was addressed or given."""
+    CRITIC = "critic"
+    """An actor that criticised or rejected the action."""
+    PARTICIPANT = "participant"
+    """Any other actor that took part."""
+
+
+def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    del instance
+    if not isinstance(value, str) or _SLUG_RE.fullmatch(value) is None:
+        msg = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
+        raise FieldError(attribute.name, msg)
+
+
+def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    _tuple(instance, attribute, value)
+    for item in value:
+        _slug(instance, attribute, item)
+    _unique(attribute, value)
+
+
+def _unique(attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    seen: set[Any] = set()
+    for item in value:
+        if item in seen:
+            raise FieldError(attribute.name, f"{item!r} is listed twice")
+        seen.add(item)
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    del instance
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(attribute.name, "must be a non-empty string")
+    if value != value.strip():
+        raise FieldError(attribute.name, f"must not start or end with white space: {value!r}")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    _tuple(instance, attribute, value)
+    for item in value:
+        _text(instance, attribute, item)
+    _unique(attribute, value)
+
+
+def _tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    del instance
+    if not isinstance(value, tuple):
+        raise FieldTypeError(attribute.name, f"must be a tuple, not {type(value).__name__}")
+
+
+def _participants(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Participant, ...]
+) -> None:
+    _tuple(instance, attribute, value)
+    _unique(attribute, tuple(p.actor for p in value))
+
+
+def _cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
+    _tuple(instance, attribute, value)
+    if not value:
+        raise FieldError(attribute.name, "must cite at least one source")
+
+
+def _language(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    del instance
+    if not isinstance(value, str) or _LANGUAGE_RE.fullmatch(value) is None:
+        msg = f"{value!r} is not a language code such as 'en', 'ru', 'os' or 'ka'"
+        raise FieldError(attribute.name, msg)
+
+
+def _url(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    del instance
+    if not isinstance(value, str) or _URL_RE.fullmatch(value) is None:
+        raise FieldError(attribute.name, f"{value!r} is not an http or https URL")
+
+
+@attrs.frozen(kw_only=True)
+class Name:
+    """An actor's name in one language or script."""
+
+    language: str = attrs.field(validator=_language)
+    """The language, as an ISO 639 code (`ru` Russian, `os` Ossetian, `ka` Georgian, ...)."""
+    text: str = attrs.field(validator=_text)
+    """The name as written in that language."""
+
+
+@attrs.frozen(kw_only=True)
+class Identifier:
+    """An identifier of an actor in another dataset or registry."""
+
+    scheme: str = attrs.field(validator=_slug)
+    """The registry: `wikidata`, `iso3166-1`, `cow`, `gwno`, ..."""
+    value: str = attrs.field(validator=_text)
+    """The identifier in that registry, e.g. a Wikidata QID."""
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A reference from a record to a source that supports it."""
+
+    source: str = attrs.field(validator=_slug)
+    """The id of the cited [`Source`][ru_so_relations.Source]."""
+    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    """A short verbatim quote from the source that supports the record, in its language."""
+    locator: str | None = attrs.field(default=None, validator=_optional_text)
+    """Where in the source the support is: a section, paragraph or page."""
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """An actor's part in an event."""
+
+    actor: str = attrs.field(validator=_slug)
+    """The id of the [`Actor`][ru_so_relations.Actor]."""
+    role: Role | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Role)))
+    """The actor's role, where the sources say it; `None` otherwise."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A published document that records in the dataset cite."""
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug."""
+    title: str = attrs.field(validator=_text)
+    """The document's own title."""
+    publisher: str = attrs.field(validator=_text)
+    """The organisation or site that published it."""
+    url: str | None = attrs.field(validator=attrs.validators.optional(_url))
+    """Where it can be read (http or https), or `None` for a document with no address."""
+    published: PartialDate | None = attrs.field(default=None)
+    """When it was published, as precisely as the document says; `None` if unknown."""
+    language: str = attrs.field(validator=_language)
+    """The document's language, as an ISO 639 code."""
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A state, de facto state, government body, organisation, military unit, medium or person."""
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug such as `eduard-kokoity`."""
+    kind: ActorKind = attrs.field(validator=attrs.validators.instance_of(ActorKind))
+    """What kind of actor this is."""
+    name: str = attrs.field(validator=_text)
+    """The usual English name."""
+    names: tuple[Name, ...] = attrs.field(default=(), validator=_tuple)
+    """The name in other languages and scripts (Russian, Ossetian, Georgian, ...)."""
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    """Other spellings and short forms, e.g. other Latin transliterations of a surname."""
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=_tuple)
+    """Identifiers in other registries; only ones verified in a source."""
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    """One neutral sentence saying who or what this is."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The English name, the names in other languages and the aliases, in that order."""
+        return (self.name, *(n.text for n in self.names), *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class Agreement:
+    """A formal instrument: a treaty, agreement, memorandum, protocol, decree or resolution.
+
+    Unilateral acts (a presidential decree, a parliamentary resolution) are agreements with
+    one party.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug."""
+    title: str = attrs.field(validator=_text)
+    """The instrument's title in English."""
+    type: AgreementType = attrs.field(validator=attrs.validators.instance_of(AgreementType))
+    """The instrument's legal form."""
+    parties: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    """The ids of the actors bound by it or issuing it."""
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    """The ids of the actors (usually persons) who signed it."""
+    signed: PartialDate | None = None
+    """When it was signed, adopted or issued; `None` if unknown."""
+    in_force: PartialDate | None = None
+    """When it came into force; `None` if unknown or not (yet) in force."""
+    number: str | None = attrs.field(default=None, validator=_optional_text)
+    """Its official number, e.g. `1261` for a decree; `None` if it has none."""
+    terms: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    """Its main terms, each a short paraphrase supported by the sources."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    """Caveats: disagreements between sources, corrections to earlier accounts."""
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.signed is not None
+            and self.in_force is not None
+            and self.in_force.latest < self.signed.earliest
+        ):
+            msg = f"{self.in_force} is before the signature date {self.signed}"
+            raise FieldError("in_force", msg)
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The date queries use: the signature date, or if unknown the entry into force."""
+        return self.signed if self.signed is not None else self.in_force
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        """The ids of the parties and signatories, without repeats."""
+        return tuple(dict.fromkeys((*self.parties, *self.signatories)))
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened on a date, involving one or more actors."""
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug that includes the year."""
+    date: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    """When it happened, as precisely as the sources say."""
+    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    """What kind of event this is."""
+    title: str = attrs.field(validator=_text)
+    """A short neutral title."""
+    summary: str = attrs.field(validator=_text)
+    """One to three neutral sentences; positions are attributed to who holds them."""
+    actors: tuple[Participant, ...] = attrs.field(default=(), validator=_participants)
+    """The actors involved, with their roles where the sources say them."""
+    agreements: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    """The ids of the agreements this event concerns (signed, ratified, in force, ...)."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    """Caveats: disagreements between sources, corrections to earlier accounts."""
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        """The ids of the actors involved, in the order given."""
+        return tuple(p.actor for p in self.actors)
