@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, ClassVar, Generic, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
 
 from ru_so_relations._dates import DateLike, PartialDate
 from ru_so_relations._models import (
@@ -20,7 +19,11 @@ from ru_so_relations._models import (
 )
 from ru_so_relations._names import name_key
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
 R = TypeVar("R", Actor, Agreement, Event, Source)
+D = TypeVar("D", Agreement, Event)
 E = TypeVar("E", bound=enum.Enum)
 
 _ONE_BOUND: Any = object()
@@ -158,7 +161,7 @@ class Collection(Generic[R]):
         if isinstance(item, str):
             return item in self._by_id
         if isinstance(item, self._record_type):
-            return self._by_id.get(item.id) == item
+            return bool(self._by_id.get(item.id) == item)
         return False
 
     @overload
@@ -175,7 +178,7 @@ class Collection(Generic[R]):
             return self._derive(self._records[key])
         if isinstance(key, int) and not isinstance(key, bool):
             return self._records[key]
-        msg = f"{type(self).__name__} indices must be ids, integers or slices, not {type(key).__name__}"
+        msg = f"{type(self).__name__} indices must be ids, integers or slices, not {key!r}"
         raise TypeError(msg)
 
     def _unknown_id_message(self, key: str) -> str:
@@ -216,7 +219,7 @@ class Collection(Generic[R]):
         return self._actors.resolve(actor).id
 
 
-class _Dated(Collection[R]):
+class _Dated(Collection[D]):
     """A collection whose records have dates: kept in chronological order."""
 
     __slots__ = ()

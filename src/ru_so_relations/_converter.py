@@ -6,8 +6,7 @@ This module imports cattrs; the package imports it only when data is first read 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
-from typing import Any, Final, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
 import attrs
 import cattrs
@@ -22,6 +21,9 @@ from cattrs.errors import (
 
 from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import FieldError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 
 def json_type(value: object) -> str:
@@ -109,7 +111,9 @@ def _make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
     converter.register_structure_hook_factory(_is_var_tuple, _var_tuple_factory)
-    converter.register_unstructure_hook_func(_is_var_tuple, lambda v: [converter.unstructure(i) for i in v])
+    converter.register_unstructure_hook_func(
+        _is_var_tuple, lambda v: [converter.unstructure(i) for i in v]
+    )
     return converter
 
 
@@ -152,7 +156,11 @@ def _one_message(exc: BaseException, path: str) -> str:
         message = f"unknown field{'s' if len(exc.extra_fields) > 1 else ''} {names}"
     elif isinstance(exc, KeyError):
         message = "required field is missing"
-    elif isinstance(exc, TypeError) and len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
+    elif (
+        isinstance(exc, TypeError)
+        and len(exc.args) >= 2
+        and isinstance(exc.args[1], attrs.Attribute)
+    ):
         # attrs.validators.instance_of: (message, attribute, expected type, value)
         field = exc.args[1].name
         path = f"{path}.{field}" if path else field
@@ -163,4 +171,3 @@ def _one_message(exc: BaseException, path: str) -> str:
     else:
         message = str(exc) or type(exc).__name__
     return f"{path}: {message}" if path else message
-

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from ru_so_relations._collections import Actors, Agreements, Events, Sources
 from ru_so_relations._errors import DataError
-from ru_so_relations._models import Actor, Agreement, Citation, Event, Source
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterator, Sequence
+
+    from ru_so_relations._models import Actor, Agreement, Citation, Event, Source
 
 DATA_VERSION: Final = "2026.11.0"
 """The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
@@ -100,9 +103,7 @@ class Dataset:
     """Every event, in chronological order."""
 
     def __attrs_post_init__(self) -> None:
-        for name, kind in zip(
-            COLLECTIONS, (Sources, Actors, Agreements, Events), strict=True
-        ):
+        for name, kind in zip(COLLECTIONS, (Sources, Actors, Agreements, Events), strict=True):
             value = getattr(self, name)
             if type(value) is not kind:
                 msg = f"{name} must be {kind.__name__}, not {type(value).__name__}"

@@ -178,7 +178,9 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, str):
             return cls.parse(value)
-        msg = f"expected a PartialDate, a datetime.date or an ISO string, not {type(value).__name__}"
+        msg = (
+            f"expected a PartialDate, a datetime.date or an ISO string, not {type(value).__name__}"
+        )
         raise TypeError(msg)
 
     @property

@@ -38,6 +38,10 @@ _COLLECTION_TYPES: Final[dict[type[Any], type[Any]]] = {
     Events: Event,
 }
 
+_BOM_MESSAGE: Final = (
+    "not valid JSON: the text starts with a byte-order mark; save it as UTF-8 without one"
+)
+
 _lock = threading.Lock()
 _bundled: Dataset | None = None
 
@@ -58,7 +62,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         DataError: If the file is not a valid dataset; the message lists every problem.
         OSError: If the file cannot be read.
     """
-    global _bundled  # noqa: PLW0603
+    global _bundled
     if path is not None:
         return loads(Path(path).read_bytes())
     if _bundled is None:
@@ -193,8 +197,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _parse_json(text: str | bytes) -> Any:
     if isinstance(text, bytes | bytearray):
         if text.startswith(b"\xef\xbb\xbf"):
-            msg = "not valid JSON: the text starts with a byte-order mark; save it as UTF-8 without one"
-            raise DataError([msg])
+            raise DataError([_BOM_MESSAGE])
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -204,8 +207,7 @@ def _parse_json(text: str | bytes) -> Any:
         msg = f"expected JSON text as str or bytes, not {type(text).__name__}"
         raise TypeError(msg)
     if text.startswith("\ufeff"):
-        msg = "not valid JSON: the text starts with a byte-order mark; save it as UTF-8 without one"
-        raise DataError([msg])
+        raise DataError([_BOM_MESSAGE])
     if not text.strip():
         raise DataError(["not valid JSON: the text is empty"])
     try:
@@ -235,7 +237,7 @@ def _structure_one(value: Any, record_type: type[T], at: str, problems: list[str
         return converter.structure(value, record_type)
     except RecursionError:
         problems.append(f"{at}: nested too deeply")
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a message
+    except Exception as exc:
         problems.extend(f"{at}: {line}" for line in error_messages(exc))
     return None
 
@@ -266,7 +268,8 @@ def _structure_dataset(value: Any) -> Dataset:
     problems: list[str] = []
     unknown = sorted(set(value) - {"version", *COLLECTIONS})
     if unknown:
-        problems.append(f"unknown top-level field{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
+        names = ", ".join(map(repr, unknown))
+        problems.append(f"unknown top-level field{'s' if len(unknown) > 1 else ''} {names}")
     version = value.get("version")
     if "version" not in value:
         problems.append("version: required field is missing")
@@ -289,6 +292,7 @@ def _structure_dataset(value: Any) -> Dataset:
         )
     if problems:
         raise DataError(problems)
+    assert isinstance(version, str)
     return Dataset(
         version=version,
         sources=Sources(parsed["sources"]),

@@ -236,7 +236,9 @@ class Participant:
 
     actor: str = attrs.field(validator=_slug)
     """The id of the [`Actor`][ru_so_relations.Actor]."""
-    role: Role | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Role)))
+    role: Role | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Role))
+    )
     """The actor's role, where the sources say it; `None` otherwise."""
 
 

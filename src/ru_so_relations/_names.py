@@ -42,8 +42,6 @@ def name_key(text: str) -> str:
         The matching key; empty if the name has no letters or digits.
     """
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_TABLE)
-    ascii_text = (
-        unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
-    )
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
     words = _NOT_WORD.sub(" ", ascii_text).strip()
     return _DOUBLE.sub(r"\1", words.replace("y", "i"))
