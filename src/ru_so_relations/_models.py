@@ -248,8 +248,8 @@ class Source:
 
     id: str = attrs.field(validator=_slug)
     """Stable identifier: a lowercase slug."""
-    title: str = attrs.field(validator=_text)
-    """The document's own title."""
+    title: str | None = attrs.field(validator=_optional_text)
+    """The document's own title; `None` where the copy consulted shows none."""
     publisher: str = attrs.field(validator=_text)
     """The organisation or site that published it."""
     url: str | None = attrs.field(validator=attrs.validators.optional(_url))
