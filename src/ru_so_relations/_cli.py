@@ -6,7 +6,7 @@ import argparse
 import csv
 import json
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ru_so_relations._errors import DataError
 from ru_so_relations._io import dumps, load
@@ -98,6 +98,12 @@ def _show_text(out: TextIO, record: Actor | Agreement | Event | Source) -> None:
             out.write(f"{key}: {value}\n")
 
 
+def _fail(message: str) -> NoReturn:
+    """Exit with status 2 and a one-line message, as argparse does for usage errors."""
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    raise SystemExit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -175,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO) -> int:
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "validate":
         try:
             ds = load(args.path)
@@ -189,7 +195,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO)
         return 0
     ds = load(args.data)
     if args.command == "timeline":
-        return _timeline(args, parser, ds, out)
+        return _timeline(args, ds, out)
     if args.command == "agreements":
         found = ds.agreements
         try:
@@ -198,39 +204,35 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO)
             if args.actor:
                 found = found.involving(*args.actor)
         except LookupError as exc:
-            parser.error(str(exc.args[0]))
+            _fail(str(exc.args[0]))
         _write_rows(out, args.format, found, _agreement_row, ("signed", "type", "title"))
         return 0
     if args.command == "actors":
         _write_rows(out, args.format, ds.actors, _actor_row, ("id", "kind", "name"))
         return 0
-    return _show(args, parser, ds, out)
+    return _show(args, ds, out)
 
 
-def _timeline(
-    args: argparse.Namespace, parser: argparse.ArgumentParser, ds: Dataset, out: TextIO
-) -> int:
+def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     events = ds.events
     try:
         if args.between:
             if len(args.between) > 2:
-                parser.error("--between takes one or two dates")
+                _fail("--between takes one or two dates")
             events = events.between(*args.between, overlap=args.overlap)
         if args.kind:
             events = events.of_kind(*args.kind)
         if args.actor:
             events = events.involving(*args.actor)
     except LookupError as exc:
-        parser.error(str(exc.args[0]))
+        _fail(str(exc.args[0]))
     except ValueError as exc:
-        parser.error(str(exc))
+        _fail(str(exc))
     _write_rows(out, args.format, events, _event_row, ("date", "kind", "title"))
     return 0
 
 
-def _show(
-    args: argparse.Namespace, parser: argparse.ArgumentParser, ds: Dataset, out: TextIO
-) -> int:
+def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     for collection in (ds.events, ds.agreements, ds.actors, ds.sources):
         record = collection.get(args.id)
         if record is not None:
@@ -244,8 +246,7 @@ def _show(
 
     close = difflib.get_close_matches(args.id, everything, n=3)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    parser.error(f"no record with id {args.id!r}{hint}")
-    return 2  # pragma: no cover - parser.error exits
+    _fail(f"no record with id {args.id!r}{hint}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -272,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(f"{PROG} {version('ru-so-relations')} (data {DATA_VERSION})\n")
         return 0
     try:
-        return _run(args, parser, sys.stdout)
+        return _run(args, sys.stdout)
     except DataError as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 1

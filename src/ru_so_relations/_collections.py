@@ -43,7 +43,7 @@ def _enum_values(enum_type: type[E], values: Sequence[E | str]) -> frozenset[E]:
             members.add(enum_type(value))
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in enum_type)
-            msg = f"{value!r} is not a {enum_type.__name__}; expected one of {allowed}"
+            msg = f"{value!r} is not a valid {enum_type.__name__}; expected one of {allowed}"
             raise ValueError(msg) from None
     return frozenset(members)
 

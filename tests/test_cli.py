@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+import ru_so_relations as rso
+from ru_so_relations._cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(args))
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_timeline_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == len(rso.load().events)
+    first = rso.load().events[0]
+    assert lines[0].startswith(str(first.date))
+    assert lines[0].endswith(first.title)
+    assert run(capsys, "timeline")[1] == out
+
+
+def test_timeline_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    ds = rso.load()
+    expected = ds.events.between("2009").involving("Medvedev").of_kind("visit")
+    status, out, _ = run(
+        capsys,
+        "timeline",
+        "--between",
+        "2009",
+        "--actor",
+        "Medvedev",
+        "--kind",
+        "visit",
+        "--format",
+        "json",
+    )
+    assert status == 0
+    assert rso.loads(out, rso.Events) == rso.Events(expected)
+    status, out, _ = run(capsys, "--between", "2008-08-07", "2008-08-26", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == list(ds.events.between("2008-08-07", "2008-08-26").ids)
+    assert set(rows[0]) == {"id", "date", "kind", "title", "actors"}
+
+
+def test_timeline_overlap(capsys: pytest.CaptureFixture[str]) -> None:
+    ds = rso.load()
+    _, out, _ = run(capsys, "--between", "2008-08-08", "--overlap", "--format", "csv")
+    ids = [r["id"] for r in csv.DictReader(io.StringIO(out))]
+    assert ids == list(ds.events.between("2008-08-08", overlap=True).ids)
+
+
+def test_unknown_actor_exits_2_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "timeline", "--actor", "Medvedv")
+    assert status == 2
+    assert out == ""
+    assert "no actor is known as 'Medvedv'; did you mean 'Dmitry Medvedev'?" in err
+    assert (
+        err
+        == "ru-so-relations: error: no actor is known as 'Medvedv'; did you mean 'Dmitry Medvedev'?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--between", "2009-02-30"], "'2009-02-30' is not a valid date"),
+        (["--between", "2009", "2008"], "before it starts"),
+        (["--between", "2008", "2009", "2010"], "--between takes one or two dates"),
+        (["--kind", "trip"], "invalid choice: 'trip'"),
+        (["agreements", "--type", "pact"], "invalid choice: 'pact'"),
+        (
+            ["show", "medvedev-visit-tskhinvali-2008"],
+            "no record with id 'medvedev-visit-tskhinvali-2008'; did you mean",
+        ),
+    ],
+)
+def test_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    status, _, err = run(capsys, *args)
+    assert status == 2
+    assert message in err
+
+
+def test_agreements(capsys: pytest.CaptureFixture[str]) -> None:
+    ds = rso.load()
+    status, out, _ = run(capsys, "agreements", "--type", "treaty", "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == list(ds.agreements.of_type("treaty").ids)
+    assert rows
+    assert all(r["type"] == "treaty" for r in rows)
+    status, out, _ = run(capsys, "agreements", "--actor", "Kokoity")
+    assert len(out.splitlines()) == len(ds.agreements.involving("Kokoity")) > 0
+
+
+def test_actors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "actors", "--format", "json")
+    assert status == 0
+    assert rso.loads(out, rso.Actors) == rso.load().actors
+
+
+def test_show(capsys: pytest.CaptureFixture[str]) -> None:
+    ds = rso.load()
+    event = ds.events[0]
+    status, out, _ = run(capsys, "show", event.id, "--format", "json")
+    assert status == 0
+    assert rso.loads(out, rso.Event) == event
+    status, out, _ = run(capsys, "show", event.id)
+    assert out.startswith(f"Event {event.id}\n")
+    assert f"title: {event.title}" in out
+    status, out, _ = run(capsys, "show", "russia")
+    assert out.startswith("Actor russia\n")
+
+
+def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    rso.dump(rso.load(), good)
+    status, out, _ = run(capsys, "validate", str(good))
+    assert status == 0
+    assert "valid (" in out
+    bad = tmp_path / "bad.json"
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["events"][0]["date"] = "2009-02-30"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(bad))
+    assert status == 1
+    assert "date: '2009-02-30' is not a valid date" in out
+
+
+def test_data_option_reads_a_users_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    ds = rso.load()
+    rso.dump(rso.Dataset(version="mine", sources=ds.sources, actors=ds.actors), path)
+    status, out, _ = run(capsys, "timeline", "--data", str(path))
+    assert (status, out) == (0, "")
+    path.write_text("{", encoding="utf-8")
+    status, _, err = run(capsys, "timeline", "--data", str(path))
+    assert status == 1
+    assert "not valid JSON" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--version")
+    assert status == 0
+    assert out == f"ru-so-relations {rso.__version__} (data {rso.DATA_VERSION})\n"
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ru_so_relations", "timeline", "--between", "2008-08-26"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert "2008-08-26" in result.stdout

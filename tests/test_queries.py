@@ -1,0 +1,197 @@
+"""Query laws, checked on generated datasets, and the documented predicates."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ru_so_relations as rso
+from tests.strategies import datasets, partial_dates, points
+
+bounds = st.none() | points()
+
+
+def predicate(
+    date: rso.PartialDate | None, lo: datetime.date, hi: datetime.date, *, overlap: bool
+) -> bool:
+    """The documented rule, written independently of the library."""
+    if date is None:
+        return False
+    if overlap:
+        return not (date.latest < lo or date.earliest > hi)
+    return lo <= date.earliest and date.latest <= hi
+
+
+def ordered(start: rso.PartialDate | None, end: rso.PartialDate | None) -> bool:
+    return start is None or end is None or start.earliest <= end.latest
+
+
+@given(datasets(), bounds, bounds, st.booleans())
+def test_between_matches_the_documented_predicate(
+    ds: rso.Dataset, start: rso.PartialDate | None, end: rso.PartialDate | None, overlap: bool
+) -> None:
+    if not ordered(start, end):
+        with pytest.raises(ValueError, match=r"ends .* before it starts"):
+            ds.events.between(start, end)
+        return
+    lo = datetime.date.min if start is None else start.earliest
+    hi = datetime.date.max if end is None else end.latest
+    expected = [e for e in ds.events if predicate(e.date, lo, hi, overlap=overlap)]
+    assert list(ds.events.between(start, end, overlap=overlap)) == expected
+    expected_agreements = [a for a in ds.agreements if predicate(a.date, lo, hi, overlap=overlap)]
+    assert list(ds.agreements.between(start, end, overlap=overlap)) == expected_agreements
+
+
+@given(datasets(), bounds, bounds)
+def test_between_is_a_subset_of_overlap(
+    ds: rso.Dataset, start: rso.PartialDate | None, end: rso.PartialDate | None
+) -> None:
+    if not ordered(start, end):
+        return
+    inside = set(ds.events.between(start, end))
+    assert inside <= set(ds.events.between(start, end, overlap=True))
+
+
+@given(datasets(), points(), points(), points())
+def test_splitting_a_range(
+    ds: rso.Dataset, a: rso.PartialDate, b: rso.PartialDate, c: rso.PartialDate
+) -> None:
+    """Records of day precision split cleanly at a day: [a, b] + (b, c] == [a, c]."""
+    lo, mid, hi = sorted([a.earliest, b.latest, c.latest])
+    days = rso.Events(
+        [e for e in ds.events if e.date.precision is rso.Precision.DAY and not e.date.is_span]
+    )
+    left = days.between(lo, mid)
+    right = days.between(mid + datetime.timedelta(days=1), hi) if mid < hi else days[0:0]
+    assert list(left) + list(right) == list(days.between(lo, hi))
+
+
+@given(datasets(), bounds, bounds)
+def test_overlap_split_covers_the_whole(
+    ds: rso.Dataset, start: rso.PartialDate | None, end: rso.PartialDate | None
+) -> None:
+    """With overlap, the union of the halves is the whole range's result."""
+    if start is None or end is None or not ordered(start, end):
+        return
+    lo, hi = start.earliest, end.latest
+    if lo == hi:
+        return
+    mid = lo + (hi - lo) // 2
+    whole = ds.events.between(lo, hi, overlap=True)
+    halves = set(ds.events.between(lo, mid, overlap=True)) | set(
+        ds.events.between(mid + datetime.timedelta(days=1), hi, overlap=True)
+    )
+    assert halves == set(whole)
+
+
+@given(datasets(), st.data())
+def test_filters_commute(ds: rso.Dataset, data: st.DataObject) -> None:
+    kinds = data.draw(st.lists(st.sampled_from(rso.EventKind), min_size=1, max_size=3))
+    actor = data.draw(st.sampled_from(ds.actors.ids))
+    year = data.draw(points())
+    a = ds.events.of_kind(*kinds).involving(actor).between(year, overlap=True)
+    b = ds.events.between(year, overlap=True).involving(actor).of_kind(*kinds)
+    c = ds.events.involving(actor).between(year, overlap=True).of_kind(*kinds)
+    assert a == b == c
+
+
+@given(datasets(), st.data())
+def test_involving_several_is_involving_each(ds: rso.Dataset, data: st.DataObject) -> None:
+    x = data.draw(st.sampled_from(ds.actors.ids))
+    y = data.draw(st.sampled_from(ds.actors.ids))
+    assert ds.events.involving(x).involving(y) == ds.events.involving(x, y)
+    assert ds.events.involving(x, y) == ds.events.involving(y, x)
+    assert list(ds.events.involving(x)) == [e for e in ds.events if x in e.actor_ids]
+    assert list(ds.agreements.involving(x)) == [a for a in ds.agreements if x in a.actor_ids]
+
+
+@given(datasets())
+def test_results_are_chronological_and_unique(ds: rso.Dataset) -> None:
+    for collection in (ds.events, ds.events.between(None, None, overlap=True)):
+        keys = [(e.date.earliest, e.date.latest, str(e.date), e.id) for e in collection]
+        assert keys == sorted(keys)
+        assert len(set(collection.ids)) == len(collection)
+
+
+@given(datasets(), st.data())
+def test_of_kind_and_of_type(ds: rso.Dataset, data: st.DataObject) -> None:
+    kinds = data.draw(st.lists(st.sampled_from(rso.EventKind), min_size=1))
+    assert list(ds.events.of_kind(*kinds)) == [e for e in ds.events if e.kind in kinds]
+    assert ds.events.of_kind(*(k.value for k in kinds)) == ds.events.of_kind(*kinds)
+    types = data.draw(st.lists(st.sampled_from(rso.AgreementType), min_size=1))
+    assert list(ds.agreements.of_type(*types)) == [a for a in ds.agreements if a.type in types]
+
+
+@given(partial_dates())
+def test_one_bound_is_its_own_span(d: rso.PartialDate) -> None:
+    assert rso.Events().between(d) == rso.Events()
+    # between(d) keeps exactly what lies within d's span
+    event = rso.Event(
+        id="e",
+        date=d,
+        kind=rso.EventKind.OTHER,
+        title="t",
+        summary="s",
+        sources=(rso.Citation(source="s"),),
+    )
+    events = rso.Events([event])
+    assert list(events.between(d)) == [event]
+    assert list(events.between(d.earliest, d.latest)) == [event]
+
+
+def test_query_errors() -> None:
+    events = rso.load().events
+    with pytest.raises(ValueError, match="'trip' is not a valid EventKind; expected one of"):
+        events.of_kind("trip")
+    with pytest.raises(ValueError, match="give at least one EventKind"):
+        events.of_kind()
+    with pytest.raises(ValueError, match="give at least one actor"):
+        events.involving()
+    with pytest.raises(ValueError, match="start: '2009-13' is not a valid date"):
+        events.between("2009-13")
+    with pytest.raises(TypeError, match="end: expected a PartialDate"):
+        events.between("2009", 2010)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"the range ends \(2008\) before it starts \(2009\)"):
+        events.between("2009", "2008")
+    with pytest.raises(
+        LookupError, match="no actor is known as 'Medvedv'; did you mean 'Dmitry Medvedev'"
+    ):
+        events.involving("Medvedv")
+    with pytest.raises(
+        KeyError, match="no event with id 'medvedev-visit-tskhinvali-2008'; did you mean"
+    ):
+        events["medvedev-visit-tskhinvali-2008"]
+    with pytest.raises(TypeError, match="indices must be ids, integers or slices"):
+        events[1.5]  # type: ignore[call-overload]
+
+
+def test_collection_protocol() -> None:
+    ds = rso.load()
+    first = ds.events[0]
+    assert first.id in ds.events
+    assert first in ds.events
+    assert "no-such-id" not in ds.events
+    assert ds.events.get("no-such-id") is None
+    assert ds.events.get(first.id) is first
+    assert ds.events[first.id] is first
+    assert list(ds.events[:2]) == list(ds.events)[:2]
+    assert list(reversed(ds.events))[-1] is first
+    assert len(ds.events) == len(list(ds.events)) == len(ds.events.ids)
+    assert repr(ds.events[:1]) == "<Events: 1 record>"
+    with pytest.raises(AttributeError, match="immutable"):
+        ds.events._records = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable"):
+        ds.events.foo = 1  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        ds.events = rso.Events()  # type: ignore[misc]
+
+
+def test_collections_check_their_records() -> None:
+    ds = rso.load()
+    with pytest.raises(TypeError, match="Events holds Event records, not Actor"):
+        rso.Events([ds.actors[0]])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="duplicate id"):
+        rso.Events([ds.events[0], ds.events[0]])

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ru_so_relations as rso
+from tests import strategies
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+RECORD_TYPES = [rso.Source, rso.Actor, rso.Agreement, rso.Event]
+COLLECTION_TYPES = [rso.Sources, rso.Actors, rso.Agreements, rso.Events]
+
+
+@pytest.mark.parametrize("record_type", RECORD_TYPES)
+@given(data=st.data())
+def test_record_round_trip(record_type: type[Any], data: st.DataObject) -> None:
+    record = data.draw(st.from_type(record_type))
+    assert rso.loads(rso.dumps(record), record_type) == record
+
+
+@pytest.mark.parametrize("collection_type", COLLECTION_TYPES)
+@given(data=st.data())
+def test_collection_round_trip(collection_type: type[Any], data: st.DataObject) -> None:
+    collection = data.draw(st.from_type(collection_type))
+    assert rso.loads(rso.dumps(collection), collection_type) == collection
+
+
+@given(strategies.datasets())
+def test_dataset_round_trip(ds: rso.Dataset) -> None:
+    text = rso.dumps(ds)
+    again = rso.loads(text)
+    assert again == ds
+    assert rso.dumps(again) == text  # canonical: the same data gives the same text
+
+
+@given(strategies.datasets())
+def test_dataset_round_trip_from_bytes(ds: rso.Dataset) -> None:
+    assert rso.loads(rso.dumps(ds).encode("utf-8")) == ds
+
+
+def test_keys_are_attribute_names() -> None:
+    ds = rso.load()
+    data = json.loads(rso.dumps(ds))
+    assert list(data) == ["version", "sources", "actors", "agreements", "events"]
+    event = ds.events[0]
+    assert list(json.loads(rso.dumps(event))) == [a.name for a in type(event).__attrs_attrs__]
+
+
+def test_dump_and_load_file(tmp_path: Path) -> None:
+    ds = rso.load()
+    path = tmp_path / "data.json"
+    rso.dump(ds, path)
+    assert rso.load(path) == ds
+    assert path.read_text(encoding="utf-8") == rso.dumps(ds)
+    assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
+
+
+def test_dump_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "data.json"
+    path.write_text("old", encoding="utf-8")
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        rso.dump(rso.load(), path)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
+
+
+def test_dump_rejects_other_types(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="cannot write dict"):
+        rso.dumps({"a": 1})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="cannot write"):
+        rso.dump([1], tmp_path / "x.json")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_loads_rejects_other_targets() -> None:
+    with pytest.raises(TypeError, match="cannot read"):
+        rso.loads("{}", dict)
