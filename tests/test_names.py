@@ -44,8 +44,8 @@ def test_every_name_resolves_to_its_actor_or_is_ambiguous(ds: rso.Dataset) -> No
             try:
                 found = ds.actors.resolve(name)
             except LookupError as exc:
-                assert "matches several actors" in str(exc)  # noqa: PT017
-                assert f"({actor.id})" in str(exc)  # noqa: PT017
+                assert "matches several actors" in str(exc)
+                assert f"({actor.id})" in str(exc)
             else:
                 # an exact id wins over names; otherwise the name's own actor is found
                 assert found is actor or name in ds.actors.ids
