@@ -1,0 +1,190 @@
+"""The bundled dataset: integrity, canonical form, seed coverage, lazy and cached loading."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from importlib import resources
+
+import pytest
+
+import ru_so_relations as rso
+
+SEED_FACTS = [
+    # (start, end, actors, event id): every dated fact of the seed document
+    ("2008-08-07", "2008-08-08", ["Georgian Armed Forces"], "georgian-offensive-tskhinvali-2008"),
+    (
+        "2008-08-25",
+        None,
+        ["Federation Council", "State Duma", "Medvedev"],
+        "federal-assembly-appeals-recognition-2008",
+    ),
+    (
+        "2008-08-26",
+        None,
+        ["Medvedev", "South Ossetia", "Abkhazia"],
+        "russia-recognises-south-ossetia-2008",
+    ),
+    ("2008-08-26", None, ["Medvedev"], "medvedev-address-recognition-2008"),
+    ("2008-09", None, ["Kokoity", "Interfax"], "kokoity-valdai-remark-joining-russia-2008"),
+    ("2008-09", None, ["Kokoity", "Interfax"], "kokoity-retraction-interfax-2008"),
+    (
+        "2008-08-29",
+        None,
+        ["Gassiyev", "Medvedev", "Kokoity"],
+        "gassiyev-several-years-absorption-claim-2008",
+    ),
+    ("2008-09", None, ["Medvedev", "Kokoity"], "treaty-friendship-2008-signing"),
+    ("2009-01-20", None, ["Russia", "South Ossetia"], "treaty-friendship-2008-entry-into-force"),
+    ("2009-01-16", None, ["Medoyev", "Medvedev"], "medoyev-credentials-medvedev-2009"),
+    ("2009-04-30", None, ["Medvedev", "Kokoity"], "border-agreement-2009-signing"),
+    ("2009-07-13", None, ["Medvedev", "Kokoity"], "medvedev-visit-tskhinvali-2009"),
+    (
+        "2009-07-13",
+        None,
+        ["Medvedev", "Serdyukov", "Sergey Makarov"],
+        "medvedev-visit-tskhinvali-2009",
+    ),
+    (
+        "2009-07-13",
+        None,
+        ["Georgia", "Medvedev"],
+        "georgia-condemns-medvedev-tskhinvali-visit-2009",
+    ),
+    (
+        "2009-07-21",
+        None,
+        ["Chaika", "Shoygu", "Nurgaliyev"],
+        "russian-officials-visit-south-ossetia-2009-07-21",
+    ),
+    ("2009-07-21", None, ["Chaika"], "prosecutors-memorandum-2009-signing"),
+    ("2009-08", None, ["Lavrov", "Vesti"], "lavrov-vesti-interview-2009"),
+    ("2009", None, ["Russia", "South Ossetia"], "russia-aid-8-5-billion-2009"),
+    ("2015-03", None, ["Georgian Foreign Ministry"], "georgia-mfa-statement-2015-treaty"),
+    ("2015-03", None, ["United States"], "us-statement-2015-treaty-nonrecognition"),
+    ("2015-03", None, ["European Union"], "eu-statement-2015-treaty"),
+    ("2022-03-30", None, ["Bibilov"], "bibilov-announces-legal-steps-to-join-russia-2022"),
+]
+
+
+@pytest.fixture(scope="module")
+def ds() -> rso.Dataset:
+    return rso.load()
+
+
+@pytest.mark.parametrize(("start", "end", "actors", "event_id"), SEED_FACTS)
+def test_seed_fact_is_found(
+    ds: rso.Dataset, start: str, end: str | None, actors: list[str], event_id: str
+) -> None:
+    found = ds.events.between(start, end or start).involving(*actors)
+    assert event_id in found
+
+
+def test_seed_agreements(ds: rso.Dataset) -> None:
+    decree = ds.agreements["decree-1261-recognition-south-ossetia-2008"]
+    assert (decree.type, decree.number, str(decree.signed)) == (
+        rso.AgreementType.DECREE,
+        "1261",
+        "2008-08-26",
+    )
+    treaty = ds.agreements["treaty-friendship-cooperation-mutual-assistance-2008"]
+    assert (str(treaty.signed), str(treaty.in_force)) == ("2008-09-17", "2009-01-20")
+    border = ds.agreements.between("2009-04-30").involving("Medvedev", "Kokoity")
+    assert border.ids == ("agreement-joint-protection-state-border-south-ossetia-2009",)
+    assert "treaty-alliance-integration-2015" in ds.agreements.of_type("treaty").between("2015")
+
+
+def test_issue_examples(ds: rso.Dataset) -> None:
+    """The query API as the public contract writes it."""
+    assert len(ds.events) == len(list(ds.events)) > 0
+    august = ds.events.between("2008-08-07", "2008-08-26")
+    assert august
+    assert all("2008-08-07" <= str(e.date.earliest) <= "2008-08-26" for e in august)
+    assert ds.events.between("2009-08")
+    assert len(ds.events.between("2009-08", "2009-12", overlap=True)) >= len(
+        ds.events.between("2009-08", "2009-12")
+    )
+    assert ds.events.involving("Medvedev", "Kokoity")
+    assert ds.events.of_kind(rso.EventKind.VISIT)
+    assert ds.agreements.of_type(rso.AgreementType.TREATY)
+    assert ds.agreements.between("2008")
+    assert ds.agreements.involving("South Ossetia")
+    assert ds.actors.resolve("Kokoity").id == "eduard-kokoity"
+    chained = ds.events.between("2009").involving("Medvedev").of_kind(rso.EventKind.VISIT)
+    assert "medvedev-visit-tskhinvali-2009" in chained
+
+
+def test_canonical_form(ds: rso.Dataset) -> None:
+    text = (
+        resources.files("ru_so_relations")
+        .joinpath("data", "dataset.json")
+        .read_text(encoding="utf-8")
+    )
+    assert rso.dumps(ds) == text
+
+
+def test_version(ds: rso.Dataset) -> None:
+    assert ds.version == rso.DATA_VERSION
+
+
+def test_every_record_is_cited_and_every_source_used(ds: rso.Dataset) -> None:
+    cited: set[str] = set()
+    for collection in (ds.actors, ds.agreements, ds.events):
+        for record in collection:
+            assert record.sources, record.id
+            cited.update(c.source for c in record.sources)
+            for citation in record.sources:
+                if citation.quote is not None:
+                    assert len(citation.quote.split()) < 25, (record.id, citation.quote)
+    assert cited == set(ds.sources.ids)
+
+
+def test_sources_have_urls_except_the_seed(ds: rso.Dataset) -> None:
+    assert [s.id for s in ds.sources if s.url is None] == ["seed"]
+
+
+def test_agreement_events_point_back(ds: rso.Dataset) -> None:
+    for event in ds.events.of_kind("signing", "entry_into_force", "ratification"):
+        for agreement_id in event.agreements:
+            agreement = ds.agreements[agreement_id]
+            if event.kind is rso.EventKind.ENTRY_INTO_FORCE and agreement.in_force is not None:
+                assert agreement.in_force == event.date
+
+
+def test_load_is_cached_and_thread_safe() -> None:
+    results: list[rso.Dataset] = []
+    threads = [threading.Thread(target=lambda: results.append(rso.load())) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 16
+    assert all(r is results[0] for r in results)
+    assert rso.load() is results[0]
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import sys, ru_so_relations as rso, ru_so_relations._io as io;"
+        "print('cattrs' in sys.modules, io._bundled is None);"
+        "rso.load(); print('cattrs' in sys.modules, io._bundled is None)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "True", "True", "False"]
+
+
+def test_public_api() -> None:
+    # sorted as isort and ruff sort it: constants, then classes, then functions
+    def key(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert rso.__all__ == sorted(rso.__all__, key=key)
+    for name in rso.__all__:
+        obj = getattr(rso, name)
+        assert obj.__doc__ or name in {"DATA_VERSION", "DateLike"}, name
+    assert isinstance(rso.__version__, str)
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        rso.nope  # type: ignore[attr-defined]  # noqa: B018
