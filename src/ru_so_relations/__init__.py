@@ -3,8 +3,8 @@
 Examples:
     >>> import ru_so_relations as rso
     >>> ds = rso.load()
-    >>> ds.events.between("2008-08-26")[0].kind
-    <EventKind.RECOGNITION: 'recognition'>
+    >>> ds.events.between("2008-08-26").of_kind("recognition")[0].title
+    'Russia recognises the independence of South Ossetia and Abkhazia'
 """
 
 from __future__ import annotations

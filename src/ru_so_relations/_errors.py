@@ -15,6 +15,8 @@ class DataError(ValueError):
     `events[12] (id 'medvedev-visit-tskhinvali-2009'): date: '2009-02-30' is not a valid date`.
     """
 
+    __module__ = "ru_so_relations"
+
     problems: tuple[str, ...]
     """Each problem found, with its location."""
 

@@ -1,0 +1,32 @@
+"""Type-checked (not run) uses of the public API: mypy --strict must accept this file."""
+
+from __future__ import annotations
+
+import datetime
+
+import ru_so_relations as rso
+
+ds: rso.Dataset = rso.load()
+events: rso.Events = ds.events.between("2008-08-07", "2008-08-26")
+events = ds.events.between(datetime.date(2009, 1, 1), None, overlap=True)
+events = ds.events.between(rso.PartialDate.parse("2009"))
+events = events.involving("Medvedev", ds.actors["eduard-kokoity"]).of_kind(
+    rso.EventKind.VISIT, "statement"
+)
+first: rso.Event = events[0]
+by_id: rso.Event = events["medvedev-visit-tskhinvali-2009"]
+maybe: rso.Event | None = events.get("x")
+part: rso.Events = events[1:3]
+treaties: rso.Agreements = ds.agreements.of_type(rso.AgreementType.TREATY).between("2008")
+signed: rso.PartialDate | None = treaties[0].signed
+actor: rso.Actor = ds.actors.resolve("Kokoity")
+earliest: datetime.date = first.date.earliest
+precision: rso.Precision = first.date.precision
+text: str = rso.dumps(ds)
+again: rso.Dataset = rso.loads(text)
+one: rso.Event = rso.loads(rso.dumps(first), rso.Event)
+coll: rso.Events = rso.loads(rso.dumps(events), rso.Events)
+try:
+    rso.loads("{}")
+except rso.DataError as exc:
+    problems: tuple[str, ...] = exc.problems
