@@ -276,3 +276,19 @@ def test_records_reject_wrong_python_values() -> None:
                 ]
             ),
         )
+
+
+def test_strict_scalar_hooks() -> None:
+    from ru_so_relations._converter import converter
+
+    assert converter.structure(3, int) == 3
+    assert converter.structure(True, bool) is True
+    for value, target, message in [
+        (True, int, "expected an integer, got a boolean"),
+        ("3", int, "expected an integer, got a string"),
+        (1, bool, "expected true or false, got a number"),
+        (None, str, "expected a string, got null"),
+        (42, str, "expected a string, got a number"),
+    ]:
+        with pytest.raises(TypeError, match=message):
+            converter.structure(value, target)

@@ -43,25 +43,20 @@ def json_type(value: object) -> str:
     return type(value).__name__
 
 
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        msg = f"expected a string, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
+def _strict(kind: type[Any], expected: str) -> Callable[[object, type], Any]:
+    """A structure hook that accepts only values of exactly this JSON type, never converting.
 
+    cattrs' default hooks call `str()`, `int()` or `bool()`, turning `42` into `"42"` and
+    `null` into `"None"`; these reject them instead. `bool` is not accepted as an integer.
+    """
 
-def _structure_int(value: object, _: type) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        msg = f"expected an integer, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            msg = f"expected {expected}, got {json_type(value)}"
+            raise TypeError(msg)
+        return value
 
-
-def _structure_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        msg = f"expected true or false, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
+    return structure
 
 
 def _structure_date(value: object, _: type) -> PartialDate:
@@ -99,9 +94,9 @@ def _var_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook_func(
