@@ -195,3 +195,22 @@ def test_collections_check_their_records() -> None:
         rso.Events([ds.actors[0]])  # type: ignore[list-item]
     with pytest.raises(ValueError, match="duplicate id"):
         rso.Events([ds.events[0], ds.events[0]])
+
+
+def test_concerning_and_actor_kinds() -> None:
+    ds = rso.load()
+    treaty = ds.agreements["treaty-friendship-cooperation-mutual-assistance-2008"]
+    events = ds.events.concerning(treaty)
+    assert events == ds.events.concerning(treaty.id)
+    assert "treaty-friendship-2008-signing" in events
+    assert all(treaty.id in e.agreements for e in events)
+    people = ds.actors.of_kind(rso.ActorKind.PERSON)
+    assert "eduard-kokoity" in people
+    assert all(a.kind is rso.ActorKind.PERSON for a in people)
+    assert ds.actors.of_kind("state", "de_facto_state").ids == (
+        "abkhazia",
+        "georgia",
+        "russia",
+        "south-ossetia",
+        "united-states",
+    )
