@@ -37,3 +37,14 @@ def test_every_record_field_has_a_docstring() -> None:
                     following.value, ast.Constant
                 )
                 assert documented, f"{node.name} line {statement.lineno} has no docstring"
+
+
+def test_seed_checks_page_names_real_records() -> None:
+    import re
+
+    ds = rso.load()
+    text = (ROOT / "docs" / "seed-checks.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`", text))
+    known = {*ds.events.ids, *ds.agreements.ids, *ds.actors.ids, *ds.sources.ids}
+    assert named
+    assert named <= known, named - known
