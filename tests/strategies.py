@@ -6,10 +6,14 @@ Importing this module registers the strategies, so `st.from_type(Event)` works.
 from __future__ import annotations
 
 import datetime
+from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
+
+T = TypeVar("T", bound=Any)
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 texts = (
@@ -64,7 +68,41 @@ def citations(source_ids: st.SearchStrategy[str] = slugs) -> st.SearchStrategy[r
 
 
 names = st.builds(rso.Name, language=languages, text=phrases)
-identifiers = st.builds(rso.Identifier, scheme=slugs, value=texts)
+
+_IDENTIFIER_VALUES = {
+    rso.IdentifierScheme.WIKIDATA: r"Q[1-9][0-9]{0,8}",
+    rso.IdentifierScheme.ISO3166_1_ALPHA2: r"[A-Z]{2}",
+    rso.IdentifierScheme.ISO3166_1_ALPHA3: r"[A-Z]{3}",
+    rso.IdentifierScheme.ISO3166_1_NUMERIC: r"[0-9]{3}",
+    rso.IdentifierScheme.COW: r"[1-9][0-9]{0,3}",
+    rso.IdentifierScheme.GWNO: r"[1-9][0-9]{0,3}",
+}
+
+
+@st.composite
+def identifiers(draw: st.DrawFn, source_ids: st.SearchStrategy[str] = slugs) -> rso.Identifier:
+    scheme = draw(st.sampled_from(rso.IdentifierScheme))
+    value = draw(st.from_regex(_IDENTIFIER_VALUES[scheme], fullmatch=True))
+    return rso.Identifier(scheme=scheme, value=value, source=draw(source_ids))
+
+
+def alternatives(source_ids: st.SearchStrategy[str] = slugs) -> st.SearchStrategy[rso.Alternative]:
+    return st.builds(
+        rso.Alternative,
+        field=st.sampled_from(["date", "signed", "in_force", "figure", "start"]),
+        value=phrases,
+        sources=cited(source_ids),
+    )
+
+
+@st.composite
+def statuses(draw: st.DrawFn, source_ids: st.SearchStrategy[str] = slugs) -> dict[str, object]:
+    """A verification status with alternatives exactly when it is `disputed`."""
+    status = draw(st.sampled_from(rso.Verification))
+    found: tuple[rso.Alternative, ...] = ()
+    if status is rso.Verification.DISPUTED:
+        found = tuple(draw(st.lists(alternatives(source_ids), min_size=1, max_size=2)))
+    return {"verification": status, "alternatives": found}
 
 
 def participants(actor_ids: st.SearchStrategy[str] = slugs) -> st.SearchStrategy[rso.Participant]:
@@ -93,19 +131,107 @@ def cited(source_ids: st.SearchStrategy[str]) -> st.SearchStrategy[tuple[rso.Cit
     return st.lists(citations(source_ids), min_size=1, max_size=2).map(tuple)
 
 
+@st.composite
 def actors(
-    ids: st.SearchStrategy[str] = slugs, source_ids: st.SearchStrategy[str] = slugs
-) -> st.SearchStrategy[rso.Actor]:
-    return st.builds(
-        rso.Actor,
-        id=ids,
-        kind=st.sampled_from(rso.ActorKind),
-        name=phrases,
-        names=st.lists(names, max_size=3).map(tuple),
-        aliases=unique_tuple(phrases),
-        identifiers=st.lists(identifiers, max_size=2).map(tuple),
-        description=st.none() | phrases,
-        sources=cited(source_ids),
+    draw: st.DrawFn, ids: st.SearchStrategy[str] = slugs, source_ids: st.SearchStrategy[str] = slugs
+) -> rso.Actor:
+    return rso.Actor(
+        id=draw(ids),
+        kind=draw(st.sampled_from(rso.ActorKind)),
+        name=draw(phrases),
+        names=tuple(draw(st.lists(names, max_size=3))),
+        aliases=draw(unique_tuple(phrases)),
+        identifiers=tuple(draw(st.lists(identifiers(source_ids), max_size=2))),
+        description=draw(st.none() | phrases),
+        sources=draw(cited(source_ids)),
+        **draw(statuses(source_ids)),
+    )
+
+
+@st.composite
+def places(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str] = slugs,
+    source_ids: st.SearchStrategy[str] = slugs,
+    place_ids: st.SearchStrategy[str] | None = slugs,
+) -> rso.Place:
+    return rso.Place(
+        id=draw(ids),
+        kind=draw(st.sampled_from(rso.PlaceKind)),
+        name=draw(phrases),
+        names=tuple(draw(st.lists(names, max_size=3))),
+        aliases=draw(unique_tuple(phrases)),
+        located_in=None if place_ids is None else draw(st.none() | place_ids),
+        identifiers=tuple(draw(st.lists(identifiers(source_ids), max_size=2))),
+        description=draw(st.none() | phrases),
+        sources=draw(cited(source_ids)),
+        **draw(statuses(source_ids)),
+    )
+
+
+@st.composite
+def _span(draw: st.DrawFn) -> tuple[rso.PartialDate | None, rso.PartialDate | None]:
+    """Two optional dates, the second not before the first."""
+    start, end = draw(_signed_and_in_force())
+    return start, end
+
+
+@st.composite
+def tenures(
+    draw: st.DrawFn,
+    actor_ids: st.SearchStrategy[str] = slugs,
+    source_ids: st.SearchStrategy[str] = slugs,
+) -> rso.Tenure:
+    start, end = draw(_span())
+    return rso.Tenure(
+        person=draw(actor_ids),
+        start=start,
+        end=end,
+        acting=draw(st.booleans()),
+        sources=draw(cited(source_ids)),
+        notes=draw(st.none() | phrases),
+        **draw(statuses(source_ids)),
+    )
+
+
+@st.composite
+def offices(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str] = slugs,
+    actor_ids: st.SearchStrategy[str] = slugs,
+    source_ids: st.SearchStrategy[str] = slugs,
+) -> rso.Office:
+    return rso.Office(
+        id=draw(ids),
+        name=draw(phrases),
+        organisation=draw(actor_ids),
+        names=tuple(draw(st.lists(names, max_size=2))),
+        holders=tuple(draw(st.lists(tenures(actor_ids, source_ids), max_size=3))),
+        sources=draw(cited(source_ids)),
+    )
+
+
+@st.composite
+def stances(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str] = slugs,
+    actor_ids: st.SearchStrategy[str] = slugs,
+    event_ids: st.SearchStrategy[str] | None = slugs,
+    source_ids: st.SearchStrategy[str] = slugs,
+) -> rso.Stance:
+    since, until = draw(_span())
+    return rso.Stance(
+        id=draw(ids),
+        holder=draw(actor_ids),
+        subject=draw(actor_ids),
+        position=draw(st.sampled_from(rso.StancePosition)),
+        since=since,
+        until=until,
+        summary=draw(phrases),
+        events=() if event_ids is None else draw(unique_tuple(event_ids)),
+        sources=draw(cited(source_ids)),
+        notes=draw(st.none() | phrases),
+        **draw(statuses(source_ids)),
     )
 
 
@@ -142,6 +268,7 @@ def agreements(
         terms=draw(unique_tuple(phrases)),
         sources=draw(cited(source_ids)),
         notes=draw(st.none() | phrases),
+        **draw(statuses(source_ids)),
     )
 
 
@@ -152,6 +279,7 @@ def events(
     actor_ids: st.SearchStrategy[str] = slugs,
     agreement_ids: st.SearchStrategy[str] | None = slugs,
     source_ids: st.SearchStrategy[str] = slugs,
+    place_ids: st.SearchStrategy[str] | None = slugs,
 ) -> rso.Event:
     people = draw(unique_tuple(actor_ids, max_size=4))
     roles = st.none() | st.sampled_from(rso.Role)
@@ -163,9 +291,19 @@ def events(
         summary=draw(phrases),
         actors=tuple(rso.Participant(actor=a, role=draw(roles)) for a in people),
         agreements=() if agreement_ids is None else draw(unique_tuple(agreement_ids)),
+        place=None if place_ids is None else draw(st.none() | place_ids),
         sources=draw(cited(source_ids)),
         notes=draw(st.none() | phrases),
+        **draw(statuses(source_ids)),
     )
+
+
+def _independent(record: T, publishers: dict[str, str]) -> T:
+    """Downgrade `confirmed` to `single_source` where the citations share one publisher."""
+    cited_by = {publishers[c.source] for c in record.sources}
+    if record.verification is rso.Verification.CONFIRMED and len(cited_by) < 2:
+        return attrs.evolve(record, verification=rso.Verification.SINGLE_SOURCE)
+    return record
 
 
 @st.composite
@@ -173,27 +311,56 @@ def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
     """A valid dataset whose every reference resolves."""
     source_ids = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
     actor_ids = draw(st.lists(slugs, min_size=1, max_size=6, unique=True))
+    place_ids = draw(st.lists(slugs, max_size=3, unique=True))
+    office_ids = draw(st.lists(slugs, max_size=2, unique=True))
+    stance_ids = draw(st.lists(slugs, max_size=3, unique=True))
     agreement_ids = draw(st.lists(slugs, max_size=4, unique=True))
     event_ids = draw(st.lists(slugs, max_size=max_records, unique=True))
     pick_source = st.sampled_from(source_ids)
     pick_actor = st.sampled_from(actor_ids)
+    pick_place = st.sampled_from(place_ids) if place_ids else None
     pick_agreement = st.sampled_from(agreement_ids) if agreement_ids else None
+    pick_event = st.sampled_from(event_ids) if event_ids else None
+    the_sources = [draw(sources(st.just(i))) for i in source_ids]
+    publishers = {s.id: s.publisher for s in the_sources}
+
+    def fix(record: T) -> T:
+        return _independent(record, publishers)
+
+    the_offices = []
+    for i in office_ids:
+        office = draw(offices(st.just(i), pick_actor, pick_source))
+        holders = tuple(fix(t) for t in office.holders)
+        the_offices.append(attrs.evolve(office, holders=holders))
     return rso.Dataset(
         version=draw(st.from_regex(r"20[0-9]{2}\.(0[1-9]|1[0-2])\.[0-9]", fullmatch=True)),
-        sources=rso.Sources(draw(sources(st.just(i))) for i in source_ids),
-        actors=rso.Actors(draw(actors(st.just(i), pick_source)) for i in actor_ids),
+        sources=rso.Sources(the_sources),
+        actors=rso.Actors(fix(draw(actors(st.just(i), pick_source))) for i in actor_ids),
+        places=rso.Places(
+            fix(draw(places(st.just(i), pick_source, pick_place))) for i in place_ids
+        ),
+        offices=rso.Offices(the_offices),
+        stances=rso.Stances(
+            fix(draw(stances(st.just(i), pick_actor, pick_event, pick_source))) for i in stance_ids
+        ),
         agreements=rso.Agreements(
-            draw(agreements(st.just(i), pick_actor, pick_source)) for i in agreement_ids
+            fix(draw(agreements(st.just(i), pick_actor, pick_source))) for i in agreement_ids
         ),
         events=rso.Events(
-            draw(events(st.just(i), pick_actor, pick_agreement, pick_source)) for i in event_ids
+            fix(draw(events(st.just(i), pick_actor, pick_agreement, pick_source, pick_place)))
+            for i in event_ids
         ),
     )
 
 
 st.register_type_strategy(rso.PartialDate, partial_dates())
 st.register_type_strategy(rso.Name, names)
-st.register_type_strategy(rso.Identifier, identifiers)
+st.register_type_strategy(rso.Identifier, identifiers())
+st.register_type_strategy(rso.Alternative, alternatives())
+st.register_type_strategy(rso.Place, places())
+st.register_type_strategy(rso.Tenure, tenures())
+st.register_type_strategy(rso.Office, offices())
+st.register_type_strategy(rso.Stance, stances())
 st.register_type_strategy(rso.Citation, citations())
 st.register_type_strategy(rso.Participant, participants())
 st.register_type_strategy(rso.Source, sources())
@@ -212,4 +379,13 @@ st.register_type_strategy(
 )
 st.register_type_strategy(
     rso.Sources, st.lists(sources(), max_size=5, unique_by=lambda s: s.id).map(rso.Sources)
+)
+st.register_type_strategy(
+    rso.Places, st.lists(places(), max_size=5, unique_by=lambda p: p.id).map(rso.Places)
+)
+st.register_type_strategy(
+    rso.Offices, st.lists(offices(), max_size=5, unique_by=lambda o: o.id).map(rso.Offices)
+)
+st.register_type_strategy(
+    rso.Stances, st.lists(stances(), max_size=5, unique_by=lambda s: s.id).map(rso.Stances)
 )

@@ -34,6 +34,72 @@ def valid() -> dict[str, Any]:
                 "identifiers": [],
                 "description": None,
                 "sources": [{"source": "src", "quote": None, "locator": None}],
+                "verification": "single_source",
+                "alternatives": [],
+            },
+            {
+                "id": "a-person",
+                "kind": "person",
+                "name": "A Person",
+                "names": [],
+                "aliases": [],
+                "identifiers": [],
+                "description": None,
+                "sources": [{"source": "src", "quote": None, "locator": None}],
+                "verification": "single_source",
+                "alternatives": [],
+            },
+        ],
+        "places": [
+            {
+                "id": "tskhinvali",
+                "kind": "settlement",
+                "name": "Tskhinvali",
+                "names": [{"language": "ru", "text": "Цхинвал"}],
+                "aliases": [],
+                "located_in": None,
+                "identifiers": [],
+                "description": None,
+                "sources": [{"source": "src", "quote": None, "locator": None}],
+                "verification": "single_source",
+                "alternatives": [],
+            }
+        ],
+        "offices": [
+            {
+                "id": "an-office",
+                "name": "An office",
+                "organisation": "russia",
+                "names": [],
+                "holders": [
+                    {
+                        "person": "a-person",
+                        "start": "2008-05-07",
+                        "end": "2012-05-07",
+                        "acting": False,
+                        "sources": [{"source": "src", "quote": None, "locator": None}],
+                        "notes": None,
+                        "verification": "single_source",
+                        "alternatives": [],
+                    }
+                ],
+                "sources": [{"source": "src", "quote": None, "locator": None}],
+            }
+        ],
+        "stances": [
+            {
+                "id": "a-stance",
+                "holder": "russia",
+                "subject": "a-person",
+                "position": "recognises_independence",
+                "since": "2008-08-26",
+                "until": None,
+                "summary": "Russia recognised it.",
+                "events": ["an-event-2009"],
+                "sources": [{"source": "src", "quote": None, "locator": None}],
+                "notes": None,
+                "verification": "single_source",
+                "alternatives": [],
             }
         ],
         "agreements": [
@@ -49,6 +115,8 @@ def valid() -> dict[str, Any]:
                 "terms": [],
                 "sources": [{"source": "src", "quote": "a quote", "locator": None}],
                 "notes": None,
+                "verification": "single_source",
+                "alternatives": [],
             }
         ],
         "events": [
@@ -60,8 +128,11 @@ def valid() -> dict[str, Any]:
                 "summary": "Somebody visited.",
                 "actors": [{"actor": "russia", "role": "visitor"}],
                 "agreements": ["treaty"],
+                "place": "tskhinvali",
                 "sources": [{"source": "src", "quote": None, "locator": None}],
                 "notes": None,
+                "verification": "single_source",
+                "alternatives": [],
             }
         ],
     }
@@ -259,9 +330,16 @@ def test_records_reject_wrong_python_values() -> None:
             name="A",
             aliases=["x"],
             sources=(rso.Citation(source=source.id),),
+            verification=rso.Verification.SINGLE_SOURCE,
         )  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="sources: must cite at least one source"):
-        rso.Actor(id="a", kind=rso.ActorKind.STATE, name="A", sources=())
+        rso.Actor(
+            id="a",
+            kind=rso.ActorKind.STATE,
+            name="A",
+            sources=(),
+            verification=rso.Verification.SINGLE_SOURCE,
+        )
     with pytest.raises(rso.DataError, match="unknown source 'missing'"):
         rso.Dataset(
             version="1",
@@ -272,6 +350,7 @@ def test_records_reject_wrong_python_values() -> None:
                         kind=rso.ActorKind.STATE,
                         name="A",
                         sources=(rso.Citation(source="missing"),),
+                        verification=rso.Verification.SINGLE_SOURCE,
                     )
                 ]
             ),

@@ -91,6 +91,7 @@ def test_resolve_errors() -> None:
         kind=rso.ActorKind.PERSON,
         name="A Stranger",
         sources=(rso.Citation(source="seed"),),
+        verification=rso.Verification.SINGLE_SOURCE,
     )
     with pytest.raises(LookupError, match="not in this collection"):
         actors.resolve(stranger)

@@ -136,6 +136,7 @@ def test_one_bound_is_its_own_span(d: rso.PartialDate) -> None:
         title="t",
         summary="s",
         sources=(rso.Citation(source="s"),),
+        verification=rso.Verification.SINGLE_SOURCE,
     )
     events = rso.Events([event])
     assert list(events.between(d)) == [event]

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
+from ru_so_relations._dataset import COLLECTIONS
 from tests import strategies
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def test_dataset_round_trip_from_bytes(ds: rso.Dataset) -> None:
 def test_keys_are_attribute_names() -> None:
     ds = rso.load()
     data = json.loads(rso.dumps(ds))
-    assert list(data) == ["version", "sources", "actors", "agreements", "events"]
+    assert list(data) == ["version", *COLLECTIONS]
     event = ds.events[0]
     assert list(json.loads(rso.dumps(event))) == [a.name for a in type(event).__attrs_attrs__]
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ru_so_relations._collections import Actors, Agreements, Collection, Events, Sources
+from ru_so_relations._collections import (
+    Actors,
+    Agreements,
+    Collection,
+    Events,
+    Offices,
+    Places,
+    Sources,
+    Stances,
+)
 from ru_so_relations._dataset import DATA_VERSION, Dataset
 from ru_so_relations._dates import DateLike, PartialDate, Precision
 from ru_so_relations._errors import DataError
@@ -21,14 +30,23 @@ from ru_so_relations._models import (
     ActorKind,
     Agreement,
     AgreementType,
+    Alternative,
     Citation,
     Event,
     EventKind,
     Identifier,
+    IdentifierScheme,
     Name,
+    Office,
     Participant,
+    Place,
+    PlaceKind,
     Role,
     Source,
+    Stance,
+    StancePosition,
+    Tenure,
+    Verification,
 )
 
 __all__ = [
@@ -39,6 +57,7 @@ __all__ = [
     "Agreement",
     "AgreementType",
     "Agreements",
+    "Alternative",
     "Citation",
     "Collection",
     "DataError",
@@ -48,13 +67,24 @@ __all__ = [
     "EventKind",
     "Events",
     "Identifier",
+    "IdentifierScheme",
     "Name",
+    "Office",
+    "Offices",
     "PartialDate",
     "Participant",
+    "Place",
+    "PlaceKind",
+    "Places",
     "Precision",
     "Role",
     "Source",
     "Sources",
+    "Stance",
+    "StancePosition",
+    "Stances",
+    "Tenure",
+    "Verification",
     "dump",
     "dumps",
     "load",

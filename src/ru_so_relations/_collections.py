@@ -15,15 +15,24 @@ from ru_so_relations._models import (
     AgreementType,
     Event,
     EventKind,
+    Office,
+    Place,
+    PlaceKind,
     Source,
+    Stance,
+    StancePosition,
+    Tenure,
+    Verification,
 )
 from ru_so_relations._names import name_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
-R = TypeVar("R", Actor, Agreement, Event, Source)
-D = TypeVar("D", Agreement, Event)
+R = TypeVar("R", bound=Actor | Agreement | Event | Office | Place | Source | Stance)
+V = TypeVar("V", bound=Actor | Agreement | Event | Place | Stance)
+N = TypeVar("N", bound=Actor | Place)
+D = TypeVar("D", bound=Agreement | Event)
 E = TypeVar("E", bound=enum.Enum)
 
 _ONE_BOUND: Any = object()
@@ -91,20 +100,29 @@ class Collection(Generic[R]):
     when they hold equal records in the same order.
     """
 
-    __slots__ = ("_actors", "_by_id", "_records")
+    __slots__ = ("_actors", "_by_id", "_places", "_records")
 
     _record_type: ClassVar[type[Any]]
     _records: tuple[R, ...]
     _by_id: dict[str, R]
     _actors: Actors | None
+    _places: Places | None
 
-    def __init__(self, records: Iterable[R] = (), *, actors: Actors | None = None) -> None:
+    def __init__(
+        self,
+        records: Iterable[R] = (),
+        *,
+        actors: Actors | None = None,
+        places: Places | None = None,
+    ) -> None:
         """Create a collection.
 
         Args:
             records: The records, in any order; the collection sorts them.
             actors: The actors that names given to queries such as `involving` are resolved
                 against; for a dataset's collections, the dataset's actors.
+            places: The places that names given to [`Events.at`][ru_so_relations.Events.at]
+                are resolved against; for a dataset's collections, the dataset's places.
 
         Raises:
             TypeError: If a record is not of the collection's record type.
@@ -126,6 +144,7 @@ class Collection(Generic[R]):
         object.__setattr__(self, "_records", tuple(sorted(items, key=self._sort_key)))
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_actors", actors)
+        object.__setattr__(self, "_places", places)
 
     @staticmethod
     def _sort_key(record: Any) -> Any:
@@ -138,6 +157,7 @@ class Collection(Generic[R]):
         object.__setattr__(new, "_records", kept)
         object.__setattr__(new, "_by_id", {r.id: r for r in kept})
         object.__setattr__(new, "_actors", self._actors)
+        object.__setattr__(new, "_places", self._places)
         return new
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -219,7 +239,29 @@ class Collection(Generic[R]):
         return self._actors.resolve(actor).id
 
 
-class _Dated(Collection[D]):
+class _Verifiable(Collection[V]):
+    """A collection whose records carry a verification status."""
+
+    __slots__ = ()
+
+    def verified(self, *statuses: Verification | str) -> Self:
+        """Keep the records with any of the given verification statuses.
+
+        Args:
+            *statuses: [`Verification`][ru_so_relations.Verification] members or their
+                string values, e.g. `"confirmed"`.
+
+        Returns:
+            The records kept, in the collection's order.
+
+        Raises:
+            ValueError: If no status is given or a string is not a status's value.
+        """
+        wanted = _enum_values(Verification, statuses)
+        return self._derive(r for r in self._records if r.verification in wanted)
+
+
+class _Dated(_Verifiable[D]):
     """A collection whose records have dates: kept in chronological order."""
 
     __slots__ = ()
@@ -316,6 +358,37 @@ class Events(_Dated[Event]):
         wanted = _enum_values(EventKind, kinds)
         return self._derive(e for e in self._records if e.kind in wanted)
 
+    def at(self, *places: Place | str) -> Events:
+        """Keep the events that happened at any of the given places.
+
+        Args:
+            *places: [`Place`][ru_so_relations.Place] records, place ids, or any name or
+                alias ("Tskhinval", "Цхинвал"), resolved against the dataset's places.
+
+        Returns:
+            The events kept, in chronological order. Events whose place the sources do not
+            give are never kept.
+
+        Raises:
+            LookupError: If a name matches no place, or several.
+            ValueError: If no place is given.
+        """
+        if not places:
+            msg = "give at least one place"
+            raise ValueError(msg)
+        wanted = {self._place_id(p) for p in places}
+        return self._derive(e for e in self._records if e.place in wanted)
+
+    def _place_id(self, place: Place | str) -> str:
+        if isinstance(place, Place):
+            return place.id
+        if not isinstance(place, str):
+            msg = f"expected a Place, a place id or a name, not {type(place).__name__}"
+            raise TypeError(msg)
+        if self._places is None:
+            return place
+        return self._places.resolve(place).id
+
     def concerning(self, *agreements: Agreement | str) -> Events:
         """Keep the events that concern any of the given agreements (by record or id)."""
         wanted = {a.id if isinstance(a, Agreement) else a for a in agreements}
@@ -355,20 +428,25 @@ class Agreements(_Dated[Agreement]):
         return self._derive(a for a in self._records if a.type in wanted)
 
 
-class Actors(Collection[Actor]):
-    """The actors of a dataset, in order of id, with lookup by any name."""
+class _Named(_Verifiable[N]):
+    """A collection of records with names, found by any name in any script."""
 
     __slots__ = ("_index",)
 
-    _record_type = Actor
     _index: dict[str, tuple[str, ...]] | None
 
-    def __init__(self, records: Iterable[Actor] = (), *, actors: Actors | None = None) -> None:
-        """Create a collection of actors; see [`Collection`][ru_so_relations.Collection]."""
-        super().__init__(records, actors=actors)
+    def __init__(
+        self,
+        records: Iterable[N] = (),
+        *,
+        actors: Actors | None = None,
+        places: Places | None = None,
+    ) -> None:
+        """Create a collection; see [`Collection`][ru_so_relations.Collection]."""
+        super().__init__(records, actors=actors, places=places)
         object.__setattr__(self, "_index", None)
 
-    def _derive(self, records: Iterable[Actor]) -> Actors:
+    def _derive(self, records: Iterable[N]) -> Self:
         new = super()._derive(records)
         object.__setattr__(new, "_index", None)
         return new
@@ -377,46 +455,43 @@ class Actors(Collection[Actor]):
         index = self._index
         if index is None:
             building: dict[str, dict[str, None]] = {}
-            for actor in self._records:
-                for name in (actor.id, *actor.all_names):
+            for record in self._records:
+                for name in (record.id, *record.all_names):
                     key = name_key(name)
                     if key:
-                        building.setdefault(key, {})[actor.id] = None
+                        building.setdefault(key, {})[record.id] = None
             index = {key: tuple(ids) for key, ids in building.items()}
             object.__setattr__(self, "_index", index)
         return index
 
-    def of_kind(self, *kinds: ActorKind | str) -> Actors:
-        """Keep the actors of any of the given kinds (members or their string values)."""
-        wanted = _enum_values(ActorKind, kinds)
-        return self._derive(a for a in self._records if a.kind in wanted)
-
-    def resolve(self, name: Actor | str) -> Actor:
-        """Find the actor that a name, alias or id refers to.
+    def resolve(self, name: N | str) -> N:
+        """Find the record that a name, alias or id refers to.
 
         Matching ignores case, accents, punctuation and script (Cyrillic and Georgian are
         transliterated), so "Kokoity", "KOKOITY" and "Кокойты" find the same actor. A name
         that matches no full name is tried as whole words of one: "Medvedev" finds
-        "Dmitry Medvedev" when no other actor's name contains that word.
+        "Dmitry Medvedev" when no other record's name contains that word.
 
         Args:
-            name: An id, a name or alias in any language, or an `Actor` (checked to be here).
+            name: An id, a name or alias in any language, or a record (checked to be here).
 
         Returns:
-            The actor.
+            The record.
 
         Raises:
-            LookupError: If nothing matches, or several actors do; the message lists the
+            LookupError: If nothing matches, or several records do; the message lists the
                 closest known names.
         """
-        if isinstance(name, Actor):
-            if self._by_id.get(name.id) != name:
-                msg = f"actor {name.id!r} is not in this collection"
-                raise LookupError(msg)
-            return name
+        what = self._record_type.__name__.lower()
         if not isinstance(name, str):
-            msg = f"expected an actor id or name, not {type(name).__name__}"
-            raise TypeError(msg)
+            if not isinstance(name, self._record_type):
+                article = "an" if what[0] in "aeiou" else "a"
+                msg = f"expected {article} {what} id or name, not {type(name).__name__}"
+                raise TypeError(msg)
+            if self._by_id.get(name.id) != name:
+                msg = f"{what} {name.id!r} is not in this collection"
+                raise LookupError(msg)
+            return self._by_id[name.id]
         found = self._by_id.get(name)
         if found is not None:
             return found
@@ -427,25 +502,157 @@ class Actors(Collection[Actor]):
             words = set(key.split())
             ids = tuple(
                 dict.fromkeys(
-                    actor_id
-                    for indexed, actor_ids in index.items()
+                    record_id
+                    for indexed, record_ids in index.items()
                     if words <= set(indexed.split())
-                    for actor_id in actor_ids
+                    for record_id in record_ids
                 )
             )
         if len(ids) == 1:
             return self._by_id[ids[0]]
         if ids:
             names = ", ".join(f"{self._by_id[i].name!r} ({i})" for i in ids)
-            msg = f"{name!r} matches several actors: {names}; give an id or a fuller name"
+            msg = f"{name!r} matches several {what}s: {names}; give an id or a fuller name"
             raise LookupError(msg)
-        raise LookupError(self._no_match_message(name, key, index))
-
-    def _no_match_message(self, name: str, key: str, index: dict[str, tuple[str, ...]]) -> str:
         close = difflib.get_close_matches(key, index, n=5, cutoff=0.6)
         suggestions = dict.fromkeys(self._by_id[index[k][0]].name for k in close)
         hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
-        return f"no actor is known as {name!r}{hint}"
+        msg = f"no {what} is known as {name!r}{hint}"
+        raise LookupError(msg)
+
+
+class Actors(_Named[Actor]):
+    """The actors of a dataset, in order of id, with lookup by any name."""
+
+    __slots__ = ()
+    _record_type = Actor
+
+    def of_kind(self, *kinds: ActorKind | str) -> Actors:
+        """Keep the actors of any of the given kinds (members or their string values)."""
+        wanted = _enum_values(ActorKind, kinds)
+        return self._derive(a for a in self._records if a.kind in wanted)
+
+
+class Places(_Named[Place]):
+    """The places of a dataset, in order of id, with lookup by any name."""
+
+    __slots__ = ()
+    _record_type = Place
+
+    def of_kind(self, *kinds: PlaceKind | str) -> Places:
+        """Keep the places of any of the given kinds (members or their string values)."""
+        wanted = _enum_values(PlaceKind, kinds)
+        return self._derive(p for p in self._records if p.kind in wanted)
+
+
+class Offices(Collection[Office]):
+    """The offices of a dataset, in order of id, with who held them when.
+
+    Examples:
+        >>> import ru_so_relations as rso
+        >>> offices = rso.load().offices
+        >>> [a.name for a in offices.holders("president-of-russia", on="2009-07-13")]
+        ['Dmitry Medvedev']
+    """
+
+    __slots__ = ()
+    _record_type = Office
+
+    def holders(self, office: Office | str, *, on: DateLike | None = None) -> Actors:
+        """Who held an office: on a day, during a partial date, or ever.
+
+        Args:
+            office: An [`Office`][ru_so_relations.Office] or its id.
+            on: A day, month or year (as for [`between`][ru_so_relations.Events.between]);
+                a person counts if their tenure overlaps it. `None` for every holder ever.
+
+        Returns:
+            The holders as actors, in the order they took office. In a collection without
+            actors (not from a dataset), the ids are looked up in no collection and the
+            result is empty.
+
+        Raises:
+            KeyError: If there is no such office.
+            ValueError: If `on` is not a valid date.
+        """
+        record = self[office.id if isinstance(office, Office) else office]
+        lo, hi = _date_range(on, on) if on is not None else (datetime.date.min, datetime.date.max)
+        ids = dict.fromkeys(t.person for t in record.holders if _tenure_overlaps(t, lo, hi))
+        actors = self._actors if self._actors is not None else Actors()
+        return actors._derive(actors[i] for i in ids if i in actors)
+
+    def held_by(self, person: Actor | str) -> tuple[tuple[Office, Tenure], ...]:
+        """Every office a person held, with the tenure, in order of start date.
+
+        Args:
+            person: An [`Actor`][ru_so_relations.Actor], an actor id, or any of the
+                person's names (resolved against the dataset's actors).
+
+        Returns:
+            `(office, tenure)` pairs; a person who held an office twice appears twice.
+
+        Raises:
+            LookupError: If a name matches no actor, or several.
+        """
+        person_id = self._actor_id(person)
+        pairs = [(o, t) for o in self._records for t in o.holders if t.person == person_id]
+        return tuple(sorted(pairs, key=lambda pair: _start_key(pair[1])))
+
+
+def _tenure_overlaps(tenure: Tenure, lo: datetime.date, hi: datetime.date) -> bool:
+    start = datetime.date.min if tenure.start is None else tenure.start.earliest
+    end = datetime.date.max if tenure.end is None else tenure.end.latest
+    return start <= hi and end >= lo
+
+
+def _start_key(tenure: Tenure) -> tuple[datetime.date, str]:
+    start = datetime.date.min if tenure.start is None else tenure.start.earliest
+    return (start, tenure.person)
+
+
+class Stances(_Verifiable[Stance]):
+    """Actors' positions on the status of South Ossetia, in order of their start dates.
+
+    Examples:
+        >>> import ru_so_relations as rso
+        >>> stances = rso.load().stances
+        >>> recognising = stances.of_position("recognises_independence")
+        >>> "russia" in [s.holder for s in recognising.on("2010-01-01")]
+        True
+    """
+
+    __slots__ = ()
+    _record_type = Stance
+
+    @staticmethod
+    def _sort_key(record: Any) -> Any:
+        since = datetime.date.min if record.since is None else record.since.earliest
+        return (since, record.id)
+
+    def of_position(self, *positions: StancePosition | str) -> Stances:
+        """Keep the stances with any of the given positions (members or string values)."""
+        wanted = _enum_values(StancePosition, positions)
+        return self._derive(s for s in self._records if s.position in wanted)
+
+    def on(self, day: DateLike) -> Stances:
+        """Keep the stances that held at some time during a day, month or year."""
+        lo, hi = _date_range(day, day)
+        return self._derive(
+            s
+            for s in self._records
+            if (s.since is None or s.since.earliest <= hi)
+            and (s.until is None or s.until.latest >= lo)
+        )
+
+    def held_by(self, *actors: Actor | str) -> Stances:
+        """Keep the stances held by any of the given actors (records, ids or names)."""
+        wanted = {self._actor_id(a) for a in actors}
+        return self._derive(s for s in self._records if s.holder in wanted)
+
+    def about(self, subject: Actor | str) -> Stances:
+        """Keep the stances about one subject (an actor record, id or name)."""
+        wanted = self._actor_id(subject)
+        return self._derive(s for s in self._records if s.subject == wanted)
 
 
 class Sources(Collection[Source]):

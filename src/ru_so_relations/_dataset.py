@@ -1,24 +1,41 @@
-"""The dataset: four collections that refer to each other, and the checks that tie them."""
+"""The dataset: seven collections that refer to each other, and the checks that tie them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ru_so_relations._collections import Actors, Agreements, Events, Sources
+from ru_so_relations._collections import (
+    Actors,
+    Agreements,
+    Events,
+    Offices,
+    Places,
+    Sources,
+    Stances,
+)
 from ru_so_relations._errors import DataError
+from ru_so_relations._models import Verification
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
-    from ru_so_relations._models import Actor, Agreement, Citation, Event, Source
+    from ru_so_relations._models import Citation
 
 DATA_VERSION: Final = "2026.11.0"
 """The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
 
-COLLECTIONS: Final = ("sources", "actors", "agreements", "events")
+COLLECTIONS: Final = (
+    "sources",
+    "actors",
+    "places",
+    "offices",
+    "stances",
+    "agreements",
+    "events",
+)
 """The names of a dataset's collections, in the order they are written."""
 
 
@@ -44,41 +61,92 @@ def duplicate_problems(collection: str, ids: Sequence[object]) -> Iterator[str]:
             first[record_id] = index
 
 
-def reference_problems(
-    sources: Sequence[Source],
-    actors: Sequence[Actor],
-    agreements: Sequence[Agreement],
-    events: Sequence[Event],
-) -> Iterator[str]:
-    """Report every reference to a source, actor or agreement id that does not exist."""
-    source_ids = {s.id for s in sources}
-    actor_ids = {a.id for a in actors}
-    agreement_ids = {a.id for a in agreements}
+def reference_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
+    """Report every reference to a record id that does not exist.
 
-    def cited(at: str, citations: Sequence[Citation]) -> Iterator[str]:
+    Args:
+        records: The records of each collection, keyed by the names in `COLLECTIONS`; a
+            missing name counts as an empty collection.
+
+    Yields:
+        One line per dangling reference, e.g.
+        `events[3] (id 'x-2009'): actors[0].actor: unknown actor 'nobody'`.
+    """
+    known = {name: {r.id for r in records.get(name, ())} for name in COLLECTIONS}
+    singular = {name: name.removesuffix("s") for name in COLLECTIONS}
+
+    def check(at: str, field: str, ref: str | None, collection: str) -> Iterator[str]:
+        if ref is not None and ref not in known[collection]:
+            yield f"{at}: {field}: unknown {singular[collection]} {ref!r}"
+
+    def cited(at: str, field: str, citations: Sequence[Citation]) -> Iterator[str]:
         for i, citation in enumerate(citations):
-            if citation.source not in source_ids:
-                yield f"{at}: sources[{i}].source: unknown source {citation.source!r}"
+            yield from check(at, f"{field}[{i}].source", citation.source, "sources")
 
-    def named(at: str, field: str, ids: Sequence[str], known: set[str], what: str) -> Iterator[str]:
-        for i, ref in enumerate(ids):
-            if ref not in known:
-                yield f"{at}: {field}[{i}]: unknown {what} {ref!r}"
+    def common(at: str, record: Any) -> Iterator[str]:
+        yield from cited(at, "sources", record.sources)
+        for i, alternative in enumerate(getattr(record, "alternatives", ())):
+            yield from cited(at, f"alternatives[{i}].sources", alternative.sources)
+        for i, identifier in enumerate(getattr(record, "identifiers", ())):
+            yield from check(at, f"identifiers[{i}].source", identifier.source, "sources")
 
-    for index, actor in enumerate(actors):
-        yield from cited(where("actors", index, actor.id), actor.sources)
-    for index, agreement in enumerate(agreements):
-        at = where("agreements", index, agreement.id)
-        yield from named(at, "parties", agreement.parties, actor_ids, "actor")
-        yield from named(at, "signatories", agreement.signatories, actor_ids, "actor")
-        yield from cited(at, agreement.sources)
-    for index, event in enumerate(events):
-        at = where("events", index, event.id)
-        for i, participant in enumerate(event.actors):
-            if participant.actor not in actor_ids:
-                yield f"{at}: actors[{i}].actor: unknown actor {participant.actor!r}"
-        yield from named(at, "agreements", event.agreements, agreement_ids, "agreement")
-        yield from cited(at, event.sources)
+    for name in COLLECTIONS:
+        for index, record in enumerate(records.get(name, ())):
+            at = where(name, index, record.id)
+            if name != "sources":
+                yield from common(at, record)
+            if name == "places":
+                yield from check(at, "located_in", record.located_in, "places")
+            elif name == "offices":
+                yield from check(at, "organisation", record.organisation, "actors")
+                for i, tenure in enumerate(record.holders):
+                    yield from check(at, f"holders[{i}].person", tenure.person, "actors")
+                    yield from common(f"{at}: holders[{i}]", tenure)
+            elif name == "stances":
+                yield from check(at, "holder", record.holder, "actors")
+                yield from check(at, "subject", record.subject, "actors")
+                for i, ref in enumerate(record.events):
+                    yield from check(at, f"events[{i}]", ref, "events")
+            elif name == "agreements":
+                for i, ref in enumerate(record.parties):
+                    yield from check(at, f"parties[{i}]", ref, "actors")
+                for i, ref in enumerate(record.signatories):
+                    yield from check(at, f"signatories[{i}]", ref, "actors")
+            elif name == "events":
+                for i, participant in enumerate(record.actors):
+                    yield from check(at, f"actors[{i}].actor", participant.actor, "actors")
+                for i, ref in enumerate(record.agreements):
+                    yield from check(at, f"agreements[{i}]", ref, "agreements")
+                yield from check(at, "place", record.place, "places")
+
+
+def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
+    """Report records marked confirmed whose sources come from fewer than two publishers.
+
+    Assumes every citation refers to a known source (check with `reference_problems` first).
+    """
+    publisher = {s.id: s.publisher for s in records.get("sources", ())}
+
+    def problem(at: str, record: Any) -> Iterator[str]:
+        if record.verification is not Verification.CONFIRMED:
+            return
+        publishers = {publisher.get(c.source) for c in record.sources}
+        if len(publishers) < 2:  # two independent publishers
+            yield (
+                f"{at}: verification: 'confirmed' needs sources from two or more publishers; "
+                f"these cite only {', '.join(sorted(map(repr, map(str, publishers))))}"
+            )
+
+    for name in COLLECTIONS:
+        if name in {"sources"}:
+            continue
+        for index, record in enumerate(records.get(name, ())):
+            at = where(name, index, record.id)
+            if name == "offices":
+                for i, tenure in enumerate(record.holders):
+                    yield from problem(f"{at}: holders[{i}]", tenure)
+            else:
+                yield from problem(at, record)
 
 
 @attrs.frozen(kw_only=True)
@@ -97,33 +165,50 @@ class Dataset:
     """Every source cited by a record."""
     actors: Actors = attrs.field(factory=Actors)
     """Every state, body, organisation, unit and person that records refer to."""
+    places: Places = attrs.field(factory=Places)
+    """Every place that events happened at or places lie in."""
+    offices: Offices = attrs.field(factory=Offices)
+    """Every office, with who held it when."""
+    stances: Stances = attrs.field(factory=Stances)
+    """Every recorded position on the status of South Ossetia: recognitions and their
+    withdrawal, and non-recognition."""
     agreements: Agreements = attrs.field(factory=Agreements)
     """Every formal instrument: treaties, agreements, decrees, resolutions, ..."""
     events: Events = attrs.field(factory=Events)
     """Every event, in chronological order."""
 
     def __attrs_post_init__(self) -> None:
-        for name, kind in zip(COLLECTIONS, (Sources, Actors, Agreements, Events), strict=True):
+        kinds = (Sources, Actors, Places, Offices, Stances, Agreements, Events)
+        for name, kind in zip(COLLECTIONS, kinds, strict=True):
             value = getattr(self, name)
             if type(value) is not kind:
                 msg = f"{name} must be {kind.__name__}, not {type(value).__name__}"
                 raise TypeError(msg)
-        problems = list(
-            reference_problems(
-                tuple(self.sources), tuple(self.actors), tuple(self.agreements), tuple(self.events)
-            )
-        )
+        records = {name: tuple(getattr(self, name)) for name in COLLECTIONS}
+        problems = list(reference_problems(records))
+        if not problems:
+            problems.extend(verification_problems(records))
         if problems:
             raise DataError(problems)
-        object.__setattr__(self, "agreements", Agreements(self.agreements, actors=self.actors))
-        object.__setattr__(self, "events", Events(self.events, actors=self.actors))
+        actors, places = self.actors, Places(self.places, actors=self.actors)
+        object.__setattr__(self, "places", places)
+        for name, kind in (
+            ("offices", Offices),
+            ("stances", Stances),
+            ("agreements", Agreements),
+            ("events", Events),
+        ):
+            object.__setattr__(self, name, kind(getattr(self, name), actors=actors, places=places))
 
     @property
     def coverage(self) -> tuple[datetime.date, datetime.date] | None:
-        """The first and last day that the events cover, or `None` if there are none."""
-        if not self.events:
+        """The first and last day that the events and agreements cover.
+
+        Agreements count with their signature and entry-into-force dates. `None` if the
+        dataset has no dated event or agreement.
+        """
+        dates = [e.date for e in self.events]
+        dates += [d for a in self.agreements for d in (a.signed, a.in_force) if d is not None]
+        if not dates:
             return None
-        return (
-            min(e.date.earliest for e in self.events),
-            max(e.date.latest for e in self.events),
-        )
+        return (min(d.earliest for d in dates), max(d.latest for d in dates))

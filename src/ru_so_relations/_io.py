@@ -11,29 +11,46 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
-from ru_so_relations._collections import Actors, Agreements, Collection, Events, Sources
+from ru_so_relations._collections import (
+    Actors,
+    Agreements,
+    Collection,
+    Events,
+    Offices,
+    Places,
+    Sources,
+    Stances,
+)
 from ru_so_relations._dataset import (
     COLLECTIONS,
     Dataset,
     duplicate_problems,
     reference_problems,
+    verification_problems,
     where,
 )
 from ru_so_relations._errors import DataError
-from ru_so_relations._models import Actor, Agreement, Event, Source
+from ru_so_relations._models import Actor, Agreement, Event, Office, Place, Source, Stance
 
 T = TypeVar("T")
+Record = Actor | Agreement | Event | Office | Place | Source | Stance
 
 _BUNDLED: Final = "dataset.json"
 _RECORD_TYPES: Final[dict[str, type[Any]]] = {
     "sources": Source,
     "actors": Actor,
+    "places": Place,
+    "offices": Office,
+    "stances": Stance,
     "agreements": Agreement,
     "events": Event,
 }
 _COLLECTION_TYPES: Final[dict[type[Any], type[Any]]] = {
     Sources: Source,
     Actors: Actor,
+    Places: Place,
+    Offices: Office,
+    Stances: Stance,
     Agreements: Agreement,
     Events: Event,
 }
@@ -109,7 +126,7 @@ def loads(text: str | bytes, into: type[Any] = Dataset) -> Any:
     raise TypeError(msg)
 
 
-def dumps(obj: Dataset | Collection[Any] | Actor | Agreement | Event | Source) -> str:
+def dumps(obj: Dataset | Collection[Any] | Record) -> str:
     """Write a dataset, a collection or a record as canonical JSON text.
 
     The keys are the attribute names, in the order the classes declare them; records are in
@@ -129,7 +146,7 @@ def dumps(obj: Dataset | Collection[Any] | Actor | Agreement | Event | Source) -
 
 
 def dump(
-    obj: Dataset | Collection[Any] | Actor | Agreement | Event | Source,
+    obj: Dataset | Collection[Any] | Record,
     path: str | os.PathLike[str],
 ) -> None:
     """Write a dataset, a collection or a record to a JSON file, atomically.
@@ -173,7 +190,7 @@ def _unstructure(obj: object) -> Any:
         return out
     if isinstance(obj, Collection):
         return [converter.unstructure(r) for r in obj]
-    if isinstance(obj, Actor | Agreement | Event | Source):
+    if isinstance(obj, tuple(_RECORD_TYPES.values())):
         return converter.unstructure(obj)
     msg = f"cannot write {type(obj).__name__}: expected a Dataset, a collection or a record"
     raise TypeError(msg)
@@ -285,11 +302,9 @@ def _structure_dataset(value: Any) -> Dataset:
         except DataError as exc:
             problems.extend(exc.problems)
     if not problems:
-        problems.extend(
-            reference_problems(
-                parsed["sources"], parsed["actors"], parsed["agreements"], parsed["events"]
-            )
-        )
+        problems.extend(reference_problems(parsed))
+    if not problems:
+        problems.extend(verification_problems(parsed))
     if problems:
         raise DataError(problems)
     assert isinstance(version, str)
@@ -297,6 +312,9 @@ def _structure_dataset(value: Any) -> Dataset:
         version=version,
         sources=Sources(parsed["sources"]),
         actors=Actors(parsed["actors"]),
+        places=Places(parsed["places"]),
+        offices=Offices(parsed["offices"]),
+        stances=Stances(parsed["stances"]),
         agreements=Agreements(parsed["agreements"]),
         events=Events(parsed["events"]),
     )

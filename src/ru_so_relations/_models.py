@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import FieldError, FieldTypeError
+
+if TYPE_CHECKING:
+    import datetime
 
 _SLUG_RE: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANGUAGE_RE: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -124,6 +127,45 @@ class Role(enum.Enum):
     """Any other actor that took part."""
 
 
+class Verification(enum.Enum):
+    """How well the sources cited by a record support it."""
+
+    CONFIRMED = "confirmed"
+    """Two or more independent sources (different publishers) support the record."""
+    SINGLE_SOURCE = "single_source"
+    """One source, or several from one publisher, support the record."""
+    DISPUTED = "disputed"
+    """Sources disagree on a date, figure or fact; the record's `alternatives` give the other
+    values, each with its sources, and its notes explain."""
+    SEED_ONLY = "seed_only"
+    """Only the summary the project started from states it; no other source was found."""
+
+
+class PlaceKind(enum.Enum):
+    """What kind of place a record describes."""
+
+    SETTLEMENT = "settlement"
+    """A city, town or village."""
+    DISTRICT = "district"
+    """An administrative district."""
+    REGION = "region"
+    """A region, province or republic within a state, or a disputed territory."""
+    COUNTRY = "country"
+    """A country as a geographical area."""
+    SITE = "site"
+    """A particular site: a military base, a tunnel, a border crossing, a building."""
+
+
+class StancePosition(enum.Enum):
+    """An actor's position on whether South Ossetia (or another subject) is an independent state."""
+
+    RECOGNISES_INDEPENDENCE = "recognises_independence"
+    """The holder recognises the subject as an independent state."""
+    DOES_NOT_RECOGNISE_INDEPENDENCE = "does_not_recognise_independence"
+    """The holder does not recognise the subject as an independent state; the stance's
+    summary says, attributed, what the holder regards it as instead."""
+
+
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     del instance
     if not isinstance(value, str) or _SLUG_RE.fullmatch(value) is None:
@@ -172,6 +214,40 @@ def _tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise FieldTypeError(attribute.name, f"must be a tuple, not {type(value).__name__}")
 
 
+def _optional_slug(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _slug(instance, attribute, value)
+
+
+def _optional_date(
+    instance: object, attribute: attrs.Attribute[Any], value: PartialDate | None
+) -> None:
+    del instance
+    if value is not None and not isinstance(value, PartialDate):
+        msg = f"must be a PartialDate or None, not {type(value).__name__}"
+        raise FieldTypeError(attribute.name, msg)
+
+
+def _not_before(field: str, start: PartialDate | None, end: PartialDate | None) -> None:
+    if start is not None and end is not None and end.latest < start.earliest:
+        msg = f"{end} is before {start}"
+        raise FieldError(field, msg)
+
+
+_verification = attrs.validators.instance_of(Verification)
+
+
+def _alternatives(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Alternative, ...]
+) -> None:
+    _tuple(instance, attribute, value)
+    status = getattr(instance, "verification", None)
+    if status is Verification.DISPUTED and not value:
+        raise FieldError(attribute.name, "a disputed record must give the alternative values")
+    if value and status is not Verification.DISPUTED:
+        raise FieldError(attribute.name, "only a disputed record has alternative values")
+
+
 def _participants(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[Participant, ...]
 ) -> None:
@@ -208,14 +284,49 @@ class Name:
     """The name as written in that language."""
 
 
+class IdentifierScheme(enum.Enum):
+    """A registry or code list whose identifiers records may carry."""
+
+    WIKIDATA = "wikidata"
+    """A Wikidata item, e.g. `Q42`."""
+    ISO3166_1_ALPHA2 = "iso3166-1-alpha2"
+    """An ISO 3166-1 two-letter country code, e.g. `GE`."""
+    ISO3166_1_ALPHA3 = "iso3166-1-alpha3"
+    """An ISO 3166-1 three-letter country code, e.g. `GEO`."""
+    ISO3166_1_NUMERIC = "iso3166-1-numeric"
+    """An ISO 3166-1 numeric country code, three digits, e.g. `268`."""
+    COW = "cow"
+    """A Correlates of War state number (`ccode`), e.g. `372`."""
+    GWNO = "gwno"
+    """A Gleditsch–Ward state number, e.g. `372`."""
+
+
+_IDENTIFIER_PATTERNS: Final = {
+    IdentifierScheme.WIKIDATA: re.compile(r"Q[1-9][0-9]*"),
+    IdentifierScheme.ISO3166_1_ALPHA2: re.compile(r"[A-Z]{2}"),
+    IdentifierScheme.ISO3166_1_ALPHA3: re.compile(r"[A-Z]{3}"),
+    IdentifierScheme.ISO3166_1_NUMERIC: re.compile(r"[0-9]{3}"),
+    IdentifierScheme.COW: re.compile(r"[1-9][0-9]{0,3}"),
+    IdentifierScheme.GWNO: re.compile(r"[1-9][0-9]{0,3}"),
+}
+
+
 @attrs.frozen(kw_only=True)
 class Identifier:
-    """An identifier of an actor in another dataset or registry."""
+    """An identifier of an actor or place in another registry, and the source that shows it."""
 
-    scheme: str = attrs.field(validator=_slug)
-    """The registry: `wikidata`, `iso3166-1`, `cow`, `gwno`, ..."""
+    scheme: IdentifierScheme = attrs.field(validator=attrs.validators.instance_of(IdentifierScheme))
+    """The registry the identifier belongs to."""
     value: str = attrs.field(validator=_text)
-    """The identifier in that registry, e.g. a Wikidata QID."""
+    """The identifier in that registry, as the registry writes it (e.g. `Q42`, `GE`, `372`)."""
+    source: str = attrs.field(validator=_slug)
+    """The id of the [`Source`][ru_so_relations.Source] that shows this value."""
+
+    def __attrs_post_init__(self) -> None:
+        pattern = _IDENTIFIER_PATTERNS[self.scheme]
+        if pattern.fullmatch(self.value) is None:
+            msg = f"{self.value!r} is not a valid {self.scheme.value} identifier"
+            raise FieldError("value", msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -228,6 +339,18 @@ class Citation:
     """A short verbatim quote from the source that supports the record, in its language."""
     locator: str | None = attrs.field(default=None, validator=_optional_text)
     """Where in the source the support is: a section, paragraph or page."""
+
+
+@attrs.frozen(kw_only=True)
+class Alternative:
+    """A value that some sources give instead of the one a disputed record states."""
+
+    field: str = attrs.field(validator=_text)
+    """The name of the field the sources disagree on, e.g. `date`, `in_force` or `figure`."""
+    value: str = attrs.field(validator=_text)
+    """The other value, as text (a date in EDTF form, a figure with its unit, ...)."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that give this value (at least one)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -280,6 +403,10 @@ class Actor:
     """One neutral sentence saying who or what this is."""
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     """The sources that support this record (at least one)."""
+    verification: Verification = attrs.field(validator=_verification)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    """For a disputed record, the values other sources give, each with its sources."""
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -317,6 +444,10 @@ class Agreement:
     """The sources that support this record (at least one)."""
     notes: str | None = attrs.field(default=None, validator=_optional_text)
     """Caveats: disagreements between sources, corrections to earlier accounts."""
+    verification: Verification = attrs.field(validator=_verification)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    """For a disputed record, the values other sources give, each with its sources."""
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -356,12 +487,156 @@ class Event:
     """The actors involved, with their roles where the sources say them."""
     agreements: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
     """The ids of the agreements this event concerns (signed, ratified, in force, ...)."""
+    place: str | None = attrs.field(default=None, validator=_optional_slug)
+    """The id of the [`Place`][ru_so_relations.Place] where it happened, where sources say."""
     sources: tuple[Citation, ...] = attrs.field(validator=_cited)
     """The sources that support this record (at least one)."""
     notes: str | None = attrs.field(default=None, validator=_optional_text)
     """Caveats: disagreements between sources, corrections to earlier accounts."""
+    verification: Verification = attrs.field(validator=_verification)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    """For a disputed record, the values other sources give, each with its sources."""
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
         """The ids of the actors involved, in the order given."""
         return tuple(p.actor for p in self.actors)
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """A place where events happen: a settlement, district, region, country or site."""
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug such as `tskhinvali`."""
+    kind: PlaceKind = attrs.field(validator=attrs.validators.instance_of(PlaceKind))
+    """What kind of place this is."""
+    name: str = attrs.field(validator=_text)
+    """The usual English name."""
+    names: tuple[Name, ...] = attrs.field(default=(), validator=_tuple)
+    """The name in other languages and scripts (Russian, Ossetian, Georgian, ...)."""
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    """Other spellings and former names."""
+    located_in: str | None = attrs.field(default=None, validator=_optional_slug)
+    """The id of the place that contains this one, where it is uncontested; `None` otherwise."""
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=_tuple)
+    """Identifiers in other registries; only ones verified in a source."""
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    """One neutral sentence; where the sides use different names, says who uses which."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+    verification: Verification = attrs.field(validator=_verification)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    """For a disputed record, the values other sources give, each with its sources."""
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The English name, the names in other languages and the aliases, in that order."""
+        return (self.name, *(n.text for n in self.names), *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class Tenure:
+    """A person's time in an office."""
+
+    person: str = attrs.field(validator=_slug)
+    """The id of the [`Actor`][ru_so_relations.Actor] who held the office."""
+    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When the tenure began, as precisely as the sources say; `None` if unknown."""
+    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When it ended; `None` if the person was still in office at the latest source, or the
+    end is unknown (the notes say which)."""
+    acting: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Whether the person held the office in an acting capacity."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    """Caveats: disagreements between sources, an unknown end, ..."""
+    verification: Verification = attrs.field(validator=_verification)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    """For a disputed record, the values other sources give, each with its sources."""
+
+    def __attrs_post_init__(self) -> None:
+        _not_before("end", self.start, self.end)
+
+    def held_on(self, day: datetime.date) -> bool:
+        """Whether the tenure includes this day (both ends included, open ends unbounded).
+
+        A partial start or end counts from its first possible day or to its last, so a
+        tenure that began "in 2012" is taken to include every day of 2012.
+        """
+        return (self.start is None or self.start.earliest <= day) and (
+            self.end is None or day <= self.end.latest
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Office:
+    """A post that one person at a time holds, and who held it when.
+
+    Examples are the presidency of South Ossetia or an ambassadorship.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug such as `president-of-south-ossetia`."""
+    name: str = attrs.field(validator=_text)
+    """The English name of the post."""
+    organisation: str = attrs.field(validator=_slug)
+    """The id of the [`Actor`][ru_so_relations.Actor] (state or body) whose post it is."""
+    names: tuple[Name, ...] = attrs.field(default=(), validator=_tuple)
+    """The post's name in other languages."""
+    holders: tuple[Tenure, ...] = attrs.field(default=(), validator=_tuple)
+    """Who held the post and when, in the order of their start dates."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+
+    def held_on(self, day: datetime.date) -> tuple[Tenure, ...]:
+        """The tenures that include this day (usually one; two on a day of handover)."""
+        return tuple(t for t in self.holders if t.held_on(day))
+
+
+@attrs.frozen(kw_only=True)
+class Stance:
+    """An actor's position on the status of South Ossetia (or another subject), over a span.
+
+    The dataset records positions as attributed facts, not as its own view: who recognised
+    South Ossetia's independence and from when, who withdrew recognition, and who does not
+    recognise it and what they regard it as instead.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    """Stable identifier: a lowercase slug."""
+    holder: str = attrs.field(validator=_slug)
+    """The id of the [`Actor`][ru_so_relations.Actor] whose position this is."""
+    subject: str = attrs.field(validator=_slug)
+    """The id of the actor the position is about, e.g. `south-ossetia`."""
+    position: StancePosition = attrs.field(validator=attrs.validators.instance_of(StancePosition))
+    """The position."""
+    since: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When the holder took this position; `None` if the sources give no start."""
+    until: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When the holder gave it up (e.g. withdrew recognition); `None` if it still holds."""
+    summary: str = attrs.field(validator=_text)
+    """One or two neutral sentences, attributing the position to its holder."""
+    events: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    """The ids of the events that began or ended the position."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    """The sources that support this record (at least one)."""
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    """Caveats: disagreements between sources, corrections to earlier accounts."""
+    verification: Verification = attrs.field(validator=_verification)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    """For a disputed record, the values other sources give, each with its sources."""
+
+    def __attrs_post_init__(self) -> None:
+        _not_before("until", self.since, self.until)
+
+    def held_on(self, day: datetime.date) -> bool:
+        """Whether the position held on this day (both ends included; an open end is unbounded)."""
+        return (self.since is None or self.since.earliest <= day) and (
+            self.until is None or day <= self.until.latest
+        )
