@@ -170,3 +170,50 @@ def test_python_dash_m() -> None:
         check=True,
     )
     assert "2008-08-26" in result.stdout
+
+
+def test_offices(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "offices", "president-of-russia", "--on", "2009-07-13")
+    assert status == 0
+    assert out.split()[:3] == ["2008-05-07", "2012-05-07", "dmitry-medvedev"]
+    assert len(out.splitlines()) == 1
+    status, out, _ = run(capsys, "offices", "--person", "Кокойты", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0
+    assert {r["office"] for r in rows} == {o.id for o, _ in rso.load().offices.held_by("Kokoity")}
+    assert all(r["person"] == "eduard-kokoity" for r in rows)
+    status, out, _ = run(capsys, "offices", "--format", "json")
+    total = sum(len(o.holders) for o in rso.load().offices)
+    assert status == 0
+    assert len(json.loads(out)) == total
+    status, _, err = run(capsys, "offices", "no-such-office")
+    assert status == 2
+    assert "no office with id 'no-such-office'" in err
+    status, _, err = run(capsys, "offices", "--on", "2009-13")
+    assert status == 2
+    assert "2009-13" in err
+
+
+def test_stances_and_places(capsys: pytest.CaptureFixture[str]) -> None:
+    ds = rso.load()
+    status, out, _ = run(
+        capsys, "stances", "--on", "2013-01-01", "--position", "recognises_independence"
+    )
+    assert status == 0
+    holders = {line.split()[0] for line in out.splitlines()}
+    expected = ds.stances.of_position("recognises_independence").on("2013-01-01")
+    assert holders == {s.holder for s in expected}
+    assert "tuvalu" in holders
+    status, out, _ = run(capsys, "places", "--format", "csv")
+    assert status == 0
+    assert [r["id"] for r in csv.DictReader(io.StringIO(out))] == list(ds.places.ids)
+    status, out, _ = run(capsys, "timeline", "--place", "Цхинвал", "--verified", "confirmed")
+    assert status == 0
+    events = ds.events.at("tskhinvali").verified("confirmed")
+    assert len(out.splitlines()) == len(events) > 0
+    status, out, _ = run(capsys, "show", "tskhinvali")
+    assert status == 0
+    assert out.startswith("Place tskhinvali\n")
+    status, out, _ = run(capsys, "show", "president-of-russia", "--format", "json")
+    assert status == 0
+    assert json.loads(out)["id"] == "president-of-russia"

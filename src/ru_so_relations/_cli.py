@@ -8,18 +8,41 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from ru_so_relations._collections import Collection
+from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import DataError
 from ru_so_relations._io import dumps, load
-from ru_so_relations._models import Actor, Agreement, AgreementType, Event, EventKind, Source
+from ru_so_relations._models import (
+    Actor,
+    Agreement,
+    AgreementType,
+    Event,
+    EventKind,
+    Office,
+    Place,
+    Source,
+    Stance,
+    StancePosition,
+    Tenure,
+    Verification,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ru_so_relations._collections import Collection
     from ru_so_relations._dataset import Dataset
 
 PROG = "ru-so-relations"
-_COMMANDS = ("timeline", "agreements", "actors", "show", "validate")
+_COMMANDS = (
+    "timeline",
+    "agreements",
+    "actors",
+    "places",
+    "offices",
+    "stances",
+    "show",
+    "validate",
+)
 
 
 def _date_text(value: object) -> str:
@@ -51,22 +74,56 @@ def _actor_row(actor: Actor) -> dict[str, str]:
     return {"id": actor.id, "kind": actor.kind.value, "name": actor.name}
 
 
+def _place_row(place: Place) -> dict[str, str]:
+    return {"id": place.id, "kind": place.kind.value, "name": place.name}
+
+
+def _stance_row(stance: Stance) -> dict[str, str]:
+    return {
+        "id": stance.id,
+        "holder": stance.holder,
+        "position": stance.position.value,
+        "since": _date_text(stance.since),
+        "until": _date_text(stance.until),
+        "subject": stance.subject,
+    }
+
+
+def _tenure_row(pair: tuple[Office, Tenure]) -> dict[str, str]:
+    office, tenure = pair
+    return {
+        "office": office.id,
+        "person": tenure.person,
+        "start": _date_text(tenure.start),
+        "end": _date_text(tenure.end),
+        "acting": "acting" if tenure.acting else "",
+        "name": office.name,
+    }
+
+
 _COLUMNS: dict[Callable[[Any], dict[str, str]], tuple[str, ...]] = {
     _event_row: ("id", "date", "kind", "title", "actors"),
     _agreement_row: ("id", "type", "signed", "in_force", "number", "title"),
     _actor_row: ("id", "kind", "name"),
+    _place_row: ("id", "kind", "name"),
+    _stance_row: ("id", "holder", "position", "since", "until", "subject"),
+    _tenure_row: ("office", "person", "start", "end", "acting", "name"),
 }
 
 
 def _write_rows(
     out: TextIO,
     fmt: str,
-    collection: Collection[Any],
+    collection: Collection[Any] | Sequence[Any],
     row: Callable[[Any], dict[str, str]],
     text_columns: Sequence[str],
 ) -> None:
     if fmt == "json":
-        out.write(dumps(collection))
+        if isinstance(collection, Collection):
+            out.write(dumps(collection))
+        else:
+            out.write(json.dumps([row(r) for r in collection], ensure_ascii=False, indent=2))
+            out.write("\n")
         return
     rows = [row(record) for record in collection]
     if fmt == "csv":
@@ -80,7 +137,9 @@ def _write_rows(
         out.write("  ".join([*cells, r[text_columns[-1]]]) + "\n")
 
 
-def _show_text(out: TextIO, record: Actor | Agreement | Event | Source) -> None:
+def _show_text(
+    out: TextIO, record: Actor | Agreement | Event | Office | Place | Source | Stance
+) -> None:
     data: dict[str, Any] = json.loads(dumps(record))
     out.write(f"{type(record).__name__} {record.id}\n")
     for key, value in data.items():
@@ -154,6 +213,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KIND",
         help="keep events of this kind; repeat for any of several",
     )
+    timeline.add_argument(
+        "--place",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep events at this place (id or any name); repeat for any of several",
+    )
+    timeline.add_argument(
+        "--verified",
+        action="append",
+        default=[],
+        choices=[v.value for v in Verification],
+        metavar="STATUS",
+        help="keep events with this verification status; repeat for any of several",
+    )
 
     agreements = commands.add_parser(
         "agreements", parents=[common], help="agreements in order of signature"
@@ -174,8 +248,28 @@ def _parser() -> argparse.ArgumentParser:
         help="keep agreements involving this actor",
     )
     commands.add_parser("actors", parents=[common], help="every actor")
+    commands.add_parser("places", parents=[common], help="every place")
+    offices = commands.add_parser(
+        "offices", parents=[common], help="who held which office, and when"
+    )
+    offices.add_argument("office", nargs="?", help="only this office (its id)")
+    offices.add_argument("--on", metavar="DATE", help="only tenures that include this date")
+    offices.add_argument(
+        "--person", metavar="NAME", help="only the offices this person held (id or any name)"
+    )
+    stances = commands.add_parser(
+        "stances", parents=[common], help="positions on South Ossetia's status, over time"
+    )
+    stances.add_argument("--on", metavar="DATE", help="only positions held on this date")
+    stances.add_argument(
+        "--position",
+        choices=[p.value for p in StancePosition],
+        help="only positions of this kind",
+    )
     show = commands.add_parser("show", parents=[common], help="one record, by id")
-    show.add_argument("id", help="the id of an event, agreement, actor or source")
+    show.add_argument(
+        "id", help="the id of an event, agreement, actor, place, office, stance or source"
+    )
     validate = commands.add_parser("validate", help="check a dataset file; exit 1 if invalid")
     validate.add_argument("path", help="the dataset file")
     return parser
@@ -190,7 +284,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return 1
         out.write(
             f"{args.path}: valid ({len(ds.events)} events, {len(ds.agreements)} agreements, "
-            f"{len(ds.actors)} actors, {len(ds.sources)} sources)\n"
+            f"{len(ds.actors)} actors, {len(ds.places)} places, {len(ds.offices)} offices, "
+            f"{len(ds.stances)} stances, {len(ds.sources)} sources)\n"
         )
         return 0
     ds = load(args.data)
@@ -210,7 +305,52 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "actors":
         _write_rows(out, args.format, ds.actors, _actor_row, ("id", "kind", "name"))
         return 0
+    if args.command == "places":
+        _write_rows(out, args.format, ds.places, _place_row, ("id", "kind", "name"))
+        return 0
+    if args.command == "offices":
+        return _offices(args, ds, out)
+    if args.command == "stances":
+        stances = ds.stances
+        try:
+            if args.position:
+                stances = stances.of_position(args.position)
+            if args.on:
+                stances = stances.on(args.on)
+        except ValueError as exc:
+            _fail(str(exc))
+        columns = ("holder", "position", "since", "until", "subject")
+        _write_rows(out, args.format, stances, _stance_row, columns)
+        return 0
     return _show(args, ds, out)
+
+
+def _offices(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    try:
+        if args.person:
+            pairs = ds.offices.held_by(args.person)
+        else:
+            offices = [ds.offices[args.office]] if args.office else list(ds.offices)
+            pairs = tuple((o, t) for o in offices for t in o.holders)
+        if args.office:
+            pairs = tuple(p for p in pairs if p[0].id == args.office)
+        if args.on:
+            when = PartialDate.of(args.on)
+            pairs = tuple(
+                p
+                for p in pairs
+                if (p[1].start is None or p[1].start.earliest <= when.latest)
+                and (p[1].end is None or p[1].end.latest >= when.earliest)
+            )
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+    except LookupError as exc:
+        _fail(str(exc.args[0]))
+    except ValueError as exc:
+        _fail(str(exc))
+    columns = ("start", "end", "person", "acting", "name")
+    _write_rows(out, args.format, pairs, _tenure_row, columns)
+    return 0
 
 
 def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
@@ -224,6 +364,10 @@ def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             events = events.of_kind(*args.kind)
         if args.actor:
             events = events.involving(*args.actor)
+        if args.place:
+            events = events.at(*args.place)
+        if args.verified:
+            events = events.verified(*args.verified)
     except LookupError as exc:
         _fail(str(exc.args[0]))
     except ValueError as exc:
@@ -233,7 +377,16 @@ def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
 
 
 def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    for collection in (ds.events, ds.agreements, ds.actors, ds.sources):
+    collections = (
+        ds.events,
+        ds.agreements,
+        ds.actors,
+        ds.places,
+        ds.offices,
+        ds.stances,
+        ds.sources,
+    )
+    for collection in collections:
         record = collection.get(args.id)
         if record is not None:
             if args.format == "text":
@@ -241,7 +394,7 @@ def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             else:
                 out.write(dumps(record))
             return 0
-    everything = [*ds.events.ids, *ds.agreements.ids, *ds.actors.ids, *ds.sources.ids]
+    everything = [i for collection in collections for i in collection.ids]
     import difflib
 
     close = difflib.get_close_matches(args.id, everything, n=3)
