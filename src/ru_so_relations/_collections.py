@@ -563,7 +563,7 @@ class Offices(Collection[Office]):
 
         Args:
             office: An [`Office`][ru_so_relations.Office] or its id.
-            on: A day, month or year (as for [`between`][ru_so_relations.Events.between]);
+            on: A day, month or year (as for `Events.between`);
                 a person counts if their tenure overlaps it. `None` for every holder ever.
 
         Returns:

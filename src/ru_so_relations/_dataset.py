@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ru_so_relations._models import Citation
 
-DATA_VERSION: Final = "2026.11.0"
+DATA_VERSION: Final = "2026.11.1"
 """The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
 
 COLLECTIONS: Final = (

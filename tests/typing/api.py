@@ -30,3 +30,23 @@ try:
     rso.loads("{}")
 except rso.DataError as exc:
     problems: tuple[str, ...] = exc.problems
+
+# offices, places, stances and verification statuses
+holders: rso.Actors = ds.offices.holders("president-of-south-ossetia", on="2012-01-01")
+pairs: tuple[tuple[rso.Office, rso.Tenure], ...] = ds.offices.held_by("Bibilov")
+tenure: rso.Tenure = pairs[0][1]
+acting: bool = tenure.acting
+end: rso.PartialDate | None = tenure.end
+today: tuple[rso.Tenure, ...] = ds.offices["president-of-russia"].held_on(datetime.date.today())
+place: rso.Place = ds.places.resolve("Tskhinval")
+kind: rso.PlaceKind = place.kind
+there: rso.Events = ds.events.at(place, "java").verified(rso.Verification.CONFIRMED, "disputed")
+stances: rso.Stances = ds.stances.of_position(rso.StancePosition.RECOGNISES_INDEPENDENCE)
+stances = stances.on("2010").held_by("russia").about("south-ossetia")
+stance: rso.Stance = stances[0]
+since: rso.PartialDate | None = stance.since
+others: tuple[rso.Alternative, ...] = first.alternatives
+status: rso.Verification = first.verification
+ids: tuple[rso.Identifier, ...] = ds.actors["russia"].identifiers
+scheme: rso.IdentifierScheme = ids[0].scheme
+confirmed: rso.Actors = ds.actors.verified("confirmed")
