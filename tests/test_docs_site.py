@@ -1,0 +1,101 @@
+"""The built documentation: offline, generated from the data, with an anchor for every record."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import ru_so_relations as rso
+
+pytest.importorskip("mkdocs")
+
+ROOT = Path(__file__).resolve().parent.parent
+REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (ROOT / "mkdocs.yml").exists():
+        pytest.skip("the documentation sources are not here")
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return out
+
+
+class Assets(HTMLParser):
+    """Collect every address the page would load by itself (not links a reader may follow)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag in {"script", "img", "iframe", "audio", "video", "source", "embed"}:
+            self.loaded += [v for k, v in attrs if k in {"src", "srcset"} and v]
+        if tag == "link":
+            self.loaded += [v for k, v in attrs if k == "href" and v]
+        if tag == "object" and values.get("data"):
+            self.loaded.append(str(values["data"]))
+        style = values.get("style") or ""
+        self.loaded += re.findall(r"url\(\s*['\"]?([^)'\"]+)", style)
+
+
+def test_built_site_loads_nothing_from_another_host(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        parser = Assets()
+        text = page.read_text(encoding="utf-8")
+        parser.feed(text)
+        remote = [a for a in parser.loaded if REMOTE.match(a)]
+        assert not remote, f"{page.relative_to(site)} loads {remote[:3]}"
+        inline = re.findall(r"@import\s+url\(\s*['\"]?(https?:)", text)
+        assert not inline, page
+    for sheet in site.rglob("*.css"):
+        found = re.findall(r"url\(\s*['\"]?(https?:[^)'\"]+)", sheet.read_text(encoding="utf-8"))
+        assert not found, f"{sheet.relative_to(site)} loads {found[:3]}"
+
+
+def test_dataset_pages_have_an_anchor_for_every_record(site: Path) -> None:
+    ds = rso.load()
+    for name in ("events", "agreements", "actors", "places", "offices", "stances", "sources"):
+        parser = Assets()
+        parser.feed((site / "dataset" / name / "index.html").read_text(encoding="utf-8"))
+        missing = set(getattr(ds, name).ids) - parser.ids
+        assert not missing, f"{name}: no anchor for {sorted(missing)[:5]}"
+
+
+def test_timeline_picture_is_generated_from_the_data(site: Path) -> None:
+    svg = (site / "dataset" / "timeline.svg").read_text(encoding="utf-8")
+    ds = rso.load()
+    assert svg.startswith("<svg")
+    assert f"{len(ds.events)} events, data {ds.version}" in svg
+    assert "<script" not in svg
+    assert not re.search(r"(href|src)=\"https?:", svg)
+    # one bar segment per (year, group) with events, each with a tooltip that counts them
+    counted = sum(int(n) for n in re.findall(r"<title>\d{4}: (\d+) ", svg))
+    assert counted == len(ds.events)
+    overview = (site / "dataset" / "index.html").read_text(encoding="utf-8")
+    assert 'src="timeline.svg"' in overview
+
+
+def test_cli_reference_is_generated(site: Path) -> None:
+    text = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    for command in ("timeline", "agreements", "actors", "places", "offices", "stances", "show"):
+        assert f"ru-so-relations {command}" in text

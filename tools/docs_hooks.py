@@ -1,0 +1,460 @@
+"""MkDocs hooks: generate the dataset pages, the timeline picture and the CLI reference.
+
+Everything here is built from the bundled data and the installed package at build time, so
+the pages can never drift from the data. The picture is an SVG drawn here, with no script and
+no remote asset, so it shows offline.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections import Counter
+from contextlib import redirect_stdout
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File
+
+import ru_so_relations as rso
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+PAGES = ("events", "agreements", "actors", "places", "offices", "stances", "sources")
+
+
+def esc(text: object) -> str:
+    """Escape text for a Markdown table cell (HTML-escaped, pipes and newlines removed)."""
+    return html.escape(str(text), quote=True).replace("|", "&#124;").replace("\n", " ")
+
+
+def link(page: str, record_id: str, text: str | None = None) -> str:
+    """A link to a record's anchor on a dataset page."""
+    return f'<a href="../{page}/#{esc(record_id)}">{esc(text or record_id)}</a>'
+
+
+def anchor(record_id: str) -> str:
+    """An anchor for a record, as the first thing in its row."""
+    return f'<a id="{esc(record_id)}"></a>'
+
+
+def date(value: object) -> str:
+    """A date or an empty cell."""
+    return "" if value is None else esc(value)
+
+
+def cited(citations: Any) -> str:
+    """Links to the sources a record cites, without repeats."""
+    ids = dict.fromkeys(c.source for c in citations)
+    return ", ".join(link("sources", i) for i in ids)
+
+
+def status(record: Any) -> str:
+    """The verification status, with the number of alternatives for a disputed record."""
+    value = record.verification.value.replace("_", " ")
+    if record.alternatives:
+        value += f" ({len(record.alternatives)} alternative{'s' * (len(record.alternatives) > 1)})"
+    return value
+
+
+def actors_cell(ds: rso.Dataset, ids: Any) -> str:
+    """Links to actors, by name."""
+    return ", ".join(link("actors", i, ds.actors[i].name) for i in ids)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def events_page(ds: rso.Dataset) -> str:
+    """Every event, by year, with an anchor per event."""
+    out = [
+        "# Events\n",
+        f"All {len(ds.events)} events of data version {ds.version}, in chronological order. "
+        "Each row links to the actors, agreements, place and sources it refers to.\n",
+    ]
+    years: dict[int, list[rso.Event]] = {}
+    for event in ds.events:
+        years.setdefault(event.date.earliest.year, []).append(event)
+    for year, events in years.items():
+        out.append(f"## {year}\n")
+        rows = [
+            [
+                anchor(e.id) + date(e.date),
+                esc(e.kind.value),
+                f"**{esc(e.title)}**<br><small>{esc(e.id)}</small>",
+                actors_cell(ds, e.actor_ids),
+                ", ".join(link("agreements", a) for a in e.agreements),
+                link("places", e.place, ds.places[e.place].name) if e.place else "",
+                cited(e.sources),
+                esc(status(e)),
+            ]
+            for e in events
+        ]
+        header = ["Date", "Kind", "Event", "Actors", "Agreements", "Place", "Sources", "Status"]
+        out.append(table(header, rows))
+    return "\n".join(out)
+
+
+def agreements_page(ds: rso.Dataset) -> str:
+    """Every agreement with its lifecycle dates and the events concerning it."""
+    rows = []
+    for a in ds.agreements:
+        events = ds.events.concerning(a)
+        rows.append(
+            [
+                anchor(a.id) + f"**{esc(a.title)}**<br><small>{esc(a.id)}</small>",
+                esc(a.type.value),
+                date(a.signed),
+                date(a.in_force),
+                esc(a.number or ""),
+                actors_cell(ds, a.parties),
+                actors_cell(ds, a.signatories),
+                ", ".join(link("events", e.id, f"{e.date} {e.kind.value}") for e in events),
+                cited(a.sources),
+                esc(status(a)),
+            ]
+        )
+    header = [
+        "Agreement",
+        "Type",
+        "Signed",
+        "In force",
+        "No.",
+        "Parties",
+        "Signatories",
+        "Events",
+        "Sources",
+        "Status",
+    ]
+    intro = (
+        f"# Agreements\n\nAll {len(ds.agreements)} instruments (treaties, agreements, "
+        "protocols, decrees, laws and resolutions), in order of signature; undated ones last.\n"
+    )
+    return intro + "\n" + table(header, rows)
+
+
+def names_cell(record: Any) -> str:
+    """Other names with their language, then aliases."""
+    names = [f"{esc(n.text)} <small>({esc(n.language)})</small>" for n in record.names]
+    return ", ".join([*names, *map(esc, record.aliases)])
+
+
+def actors_page(ds: rso.Dataset) -> str:
+    """Every actor, with names, identifiers and offices held."""
+    rows = []
+    for a in ds.actors:
+        offices = ", ".join(
+            link("offices", o.id, f"{o.name} ({t.start or '?'}–{t.end or ''})")
+            for o, t in ds.offices.held_by(a)
+        )
+        ids = ", ".join(f"{esc(i.scheme.value)}: {esc(i.value)}" for i in a.identifiers)
+        rows.append(
+            [
+                anchor(a.id) + f"**{esc(a.name)}**<br><small>{esc(a.id)}</small>",
+                esc(a.kind.value),
+                names_cell(a),
+                esc(a.description or ""),
+                offices,
+                ids,
+                cited(a.sources),
+                esc(status(a)),
+            ]
+        )
+    header = [
+        "Actor",
+        "Kind",
+        "Other names",
+        "Description",
+        "Offices",
+        "Identifiers",
+        "Sources",
+        "Status",
+    ]
+    return f"# Actors\n\nAll {len(ds.actors)} actors, in order of id.\n\n" + table(header, rows)
+
+
+def places_page(ds: rso.Dataset) -> str:
+    """Every place with its names and the number of events there."""
+    rows = [
+        [
+            anchor(p.id) + f"**{esc(p.name)}**<br><small>{esc(p.id)}</small>",
+            esc(p.kind.value),
+            names_cell(p),
+            link("places", p.located_in, ds.places[p.located_in].name) if p.located_in else "",
+            esc(p.description or ""),
+            str(len(ds.events.at(p))),
+            cited(p.sources),
+            esc(status(p)),
+        ]
+        for p in ds.places
+    ]
+    header = ["Place", "Kind", "Other names", "In", "Description", "Events", "Sources", "Status"]
+    return f"# Places\n\nAll {len(ds.places)} places.\n\n" + table(header, rows)
+
+
+def offices_page(ds: rso.Dataset) -> str:
+    """Every office and its holders over time."""
+    out = [f"# Offices\n\nAll {len(ds.offices)} offices and who held them, in order of start.\n"]
+    for o in ds.offices:
+        out.append(f"## {esc(o.name)} {{ #{o.id} }}\n")
+        out.append(
+            f"Post of {link('actors', o.organisation, ds.actors[o.organisation].name)}; "
+            f"sources: {cited(o.sources)}.\n"
+        )
+        rows = [
+            [
+                actors_cell(ds, [t.person]) + (" (acting)" if t.acting else ""),
+                date(t.start) or "?",
+                date(t.end),
+                esc(t.notes or ""),
+                cited(t.sources),
+                esc(status(t)),
+            ]
+            for t in o.holders
+        ]
+        out.append(table(["Holder", "From", "To", "Notes", "Sources", "Status"], rows))
+    return "\n".join(out)
+
+
+def stances_page(ds: rso.Dataset) -> str:
+    """Every recorded position on the status of South Ossetia."""
+    rows = [
+        [
+            anchor(s.id) + actors_cell(ds, [s.holder]),
+            esc(s.position.value.replace("_", " ")),
+            actors_cell(ds, [s.subject]),
+            date(s.since),
+            date(s.until),
+            esc(s.summary),
+            ", ".join(link("events", e) for e in s.events),
+            cited(s.sources),
+            esc(status(s)),
+        ]
+        for s in ds.stances
+    ]
+    header = ["Holder", "Position", "About", "Since", "Until", "Summary", "Events", "Sources"]
+    intro = (
+        "# Positions on status\n\nWho recognised South Ossetia's independence and from when, "
+        "who withdrew recognition, and who does not recognise it, each position attributed to "
+        f"its holder ({len(ds.stances)} records).\n\n"
+    )
+    return intro + table([*header, "Status"], rows)
+
+
+def sources_page(ds: rso.Dataset) -> str:
+    """Every source with its address and how many records cite it."""
+    counts: Counter[str] = Counter()
+    for name in ("actors", "places", "stances", "agreements", "events"):
+        for record in getattr(ds, name):
+            counts.update({c.source for c in record.sources})
+    for office in ds.offices:
+        for tenure in office.holders:
+            counts.update({c.source for c in tenure.sources})
+    rows = []
+    for s in ds.sources:
+        title = esc(s.title or "(untitled)")
+        shown = f'<a href="{esc(s.url)}">{title}</a>' if s.url else title
+        rows.append(
+            [
+                anchor(s.id) + f"{shown}<br><small>{esc(s.id)}</small>",
+                esc(s.publisher),
+                date(s.published),
+                esc(s.language),
+                str(counts[s.id]),
+            ]
+        )
+    header = ["Source", "Publisher", "Published", "Language", "Cited by"]
+    intro = (
+        f"# Sources\n\nAll {len(ds.sources)} sources. The publisher is the original publisher "
+        "of the text; where a copy was consulted (a mirror or a reprint), the address is the "
+        "copy's. Links lead to other sites and are not needed to read this documentation.\n\n"
+    )
+    return intro + table(header, rows)
+
+
+KIND_GROUPS = {
+    "armed conflict and ceasefire": ("armed_conflict", "ceasefire", "military"),
+    "recognition and diplomacy": ("recognition", "diplomatic_relations", "credentials"),
+    "agreements": ("signing", "ratification", "entry_into_force", "legislative"),
+    "visits and statements": ("visit", "statement"),
+    "money and integration": ("aid", "integration", "referendum"),
+    "elections and appointments": ("election", "appointment", "other"),
+}
+COLOURS = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#7f7f7f")
+
+
+def timeline_svg(ds: rso.Dataset) -> str:
+    """Events per year, stacked by group of kinds, with the treaties marked and listed."""
+    group_of = {k: g for g, kinds in KIND_GROUPS.items() for k in kinds}
+    first = min(e.date.earliest.year for e in ds.events)
+    last = max(e.date.earliest.year for e in ds.events)
+    years = list(range(first, last + 1))
+    counts: dict[int, Counter[str]] = {y: Counter() for y in years}
+    for event in ds.events:
+        counts[event.date.earliest.year][group_of[event.kind.value]] += 1
+    tallest = max(sum(c.values()) for c in counts.values())
+    treaties = [a for a in ds.agreements.of_type("treaty") if a.signed is not None]
+    width, left, top, chart = 960, 50, 50, 280
+    base = top + chart
+    legend_top = base + 40
+    list_top = legend_top + 3 * 20 + 16
+    height = list_top + 18 * len(treaties) + 30
+    bar = (width - left - 20) / len(years)
+    scale = chart / tallest
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" font-family="sans-serif" font-size="12">',
+        f"<title>Events per year by kind, {first}–{last}, with the treaties marked</title>",
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<text x="{left}" y="22" font-size="15">Russia–South Ossetia relations: events per '
+        f"year ({len(ds.events)} events, data {esc(ds.version)})</text>",
+    ]
+    step = max(1, round(tallest / 5))
+    for tick in range(0, tallest + 1, step):
+        y = base - tick * scale
+        parts.append(
+            f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
+        )
+    for i, year in enumerate(years):
+        x = left + i * bar
+        y = base
+        for group, colour in zip(KIND_GROUPS, COLOURS, strict=True):
+            n = counts[year][group]
+            if n:
+                h = n * scale
+                y -= h
+                parts.append(
+                    f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
+                    f'fill="{colour}"><title>{year}: {n} {esc(group)}</title></rect>'
+                )
+        if len(years) <= 24 or year % 2 == 0:
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
+            )
+    for n, treaty in enumerate(treaties, start=1):
+        assert treaty.signed is not None
+        day = treaty.signed.earliest
+        x = left + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * bar
+        label_y = top - 6 - ((n - 1) % 2) * 12
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{label_y + 3}" y2="{base}" stroke="black" '
+            f'stroke-dasharray="3,2"><title>{esc(treaty.title)}</title></line>'
+            f'<text x="{x:.1f}" y="{label_y}" font-size="11" text-anchor="middle" '
+            f'font-weight="bold">{n}</text>'
+        )
+    for i, (group, colour) in enumerate(zip(KIND_GROUPS, COLOURS, strict=True)):
+        x = left + (i % 2) * 450
+        y = legend_top + (i // 2) * 20
+        kinds = ", ".join(k.replace("_", " ") for k in KIND_GROUPS[group])
+        parts.append(
+            f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{x + 18}" y="{y}">{esc(group)} <tspan fill="#555">({esc(kinds)})</tspan>'
+            "</text>"
+        )
+    parts.append(
+        f'<text x="{left}" y="{list_top}" fill="#333">Dashed lines: treaties, at their '
+        "signature date (events are counted in the year they began):</text>"
+    )
+    for n, treaty in enumerate(treaties, start=1):
+        parts.append(
+            f'<text x="{left}" y="{list_top + 18 * n}"><tspan font-weight="bold">{n}</tspan> '
+            f"{esc(treaty.signed)} {esc(treaty.title)}</text>"
+        )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def overview_page(ds: rso.Dataset) -> str:
+    """The dataset at a glance: version, coverage, counts and the timeline picture."""
+    assert ds.coverage is not None
+    first, last = ds.coverage
+    records = {
+        "events": ds.events,
+        "agreements": ds.agreements,
+        "actors": ds.actors,
+        "places": ds.places,
+        "stances": ds.stances,
+    }
+    tenures = [t for o in ds.offices for t in o.holders]
+    statuses = list(rso.Verification)
+    rows = [
+        [
+            f"[{name}]({name}.md)",
+            str(len(coll)),
+            *(str(sum(r.verification is s for r in coll)) for s in statuses),
+        ]
+        for name, coll in records.items()
+    ]
+    rows.append(
+        [
+            "[office tenures](offices.md)",
+            str(len(tenures)),
+            *(str(sum(t.verification is s for t in tenures)) for s in statuses),
+        ]
+    )
+    kinds = Counter(e.kind.value for e in ds.events)
+    kind_rows = [[esc(k.value), str(kinds[k.value])] for k in rso.EventKind]
+    return "\n".join(
+        [
+            "# The dataset\n",
+            f"Data version **{esc(ds.version)}**, covering **{first}** to **{last}**: "
+            f"{len(ds.events)} events, {len(ds.agreements)} agreements, {len(ds.actors)} "
+            f"actors, {len(ds.places)} places, {len(ds.offices)} offices with {len(tenures)} "
+            f"tenures, {len(ds.stances)} positions on status, and {len(ds.sources)} sources. "
+            "These pages are generated from the bundled data when the documentation is built.\n",
+            "![Events per year by kind, with the main treaties marked](timeline.svg)\n",
+            "## Records by verification status\n",
+            table(["Records", "Total", *(s.value for s in statuses)], rows),
+            "## Events by kind\n",
+            table(["Kind", "Events"], kind_rows),
+        ]
+    )
+
+
+def cli_page() -> str:
+    """The help of the command and of each of its subcommands."""
+    from ru_so_relations import _cli
+
+    parser = _cli._parser()
+    out = [
+        "# Command line\n",
+        "The package installs the `ru-so-relations` command (also `python -m "
+        "ru_so_relations`). Without a command it prints the timeline. This page is generated "
+        "from the command's own help.\n",
+    ]
+    blocks = [("ru-so-relations", parser)]
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for name, sub in getattr(action, "choices", {}).items():
+            blocks.append((f"ru-so-relations {name}", sub))
+    for title, sub in blocks:
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            sub.print_help()
+        out.append(f"## `{title}`\n\n```text\n{buffer.getvalue().rstrip()}\n```\n")
+    return "\n".join(out)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages and picture to the site."""
+    ds = rso.load()
+    generated = {
+        "dataset/index.md": overview_page(ds),
+        "dataset/timeline.svg": timeline_svg(ds),
+        "dataset/events.md": events_page(ds),
+        "dataset/agreements.md": agreements_page(ds),
+        "dataset/actors.md": actors_page(ds),
+        "dataset/places.md": places_page(ds),
+        "dataset/offices.md": offices_page(ds),
+        "dataset/stances.md": stances_page(ds),
+        "dataset/sources.md": sources_page(ds),
+        "cli.md": cli_page(),
+    }
+    for src_uri, content in generated.items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
