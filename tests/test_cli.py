@@ -3,17 +3,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 import ru_so_relations as rso
 from ru_so_relations._cli import main
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -217,3 +216,38 @@ def test_stances_and_places(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "president-of-russia", "--format", "json")
     assert status == 0
     assert json.loads(out)["id"] == "president-of-russia"
+
+
+def documented_commands() -> list[str]:
+    """Every `ru-so-relations` line in a shell block of the README or the docs."""
+    root = Path(__file__).resolve().parent.parent
+    found: list[str] = []
+    for page in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        if not page.exists():
+            continue
+        blocks = re.findall(r"```sh\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+        found += [
+            line.strip()
+            for block in blocks
+            for line in block.splitlines()
+            if line.strip().startswith("ru-so-relations ")
+        ]
+    return found
+
+
+@pytest.mark.parametrize("command", documented_commands())
+def test_documented_command_runs(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    rso.dump(rso.load(), tmp_path / "my-dataset.json")
+    status, out, err = run(capsys, *shlex.split(command)[1:])
+    assert status == 0, err
+    assert out.strip(), f"{command} printed nothing"
+
+
+def test_some_commands_are_documented() -> None:
+    assert len(documented_commands()) >= 10

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import ru_so_relations as rso
 
 ROOT = Path(__file__).parent.parent
@@ -48,3 +50,13 @@ def test_seed_checks_page_names_real_records() -> None:
     known = {*ds.events.ids, *ds.agreements.ids, *ds.actors.ids, *ds.sources.ids}
     assert named
     assert named <= known, named - known
+
+
+def test_citation_file_names_the_data_version() -> None:
+    root = Path(__file__).resolve().parent.parent
+    cff = root / "CITATION.cff"
+    if not cff.exists():
+        pytest.skip("not in a source checkout")
+    text = cff.read_text(encoding="utf-8")
+    assert f"\nversion: {rso.DATA_VERSION}\n" in text
+    assert f"data version {rso.DATA_VERSION}" in (root / "docs" / "index.md").read_text("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from collections import Counter
 from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
@@ -458,3 +459,131 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+RECORDS = (
+    "Event",
+    "Agreement",
+    "Actor",
+    "Place",
+    "Office",
+    "Tenure",
+    "Stance",
+    "Source",
+    "Citation",
+    "Participant",
+    "Name",
+    "Identifier",
+    "Alternative",
+)
+ENUMS = (
+    "EventKind",
+    "AgreementType",
+    "ActorKind",
+    "PlaceKind",
+    "Role",
+    "StancePosition",
+    "IdentifierScheme",
+    "Verification",
+    "Precision",
+)
+MARKER = "<!-- generated: fields and values -->"
+
+
+def _first_paragraph(docstring: Any) -> str:
+    text = docstring.value if docstring else ""
+    return " ".join(text.split("\n\n")[0].split())
+
+
+def _cell(text: str) -> str:
+    # keep mkdocstrings-style cross-references readable as plain text
+    text = re.sub(r"\[`([^`]+)`\]\[[^\]]+\]", r"`\1`", text)
+    return esc(text).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+def data_model_tables() -> str:
+    """Tables of every record type's fields and every enum's values, from the source code."""
+    import griffe
+
+    package = griffe.load("ru_so_relations", resolve_aliases=True)
+    out = []
+    out.append("## Records and their fields\n")
+    out.append(
+        "Each record is a frozen class; in JSON it is an object whose keys are exactly these "
+        "field names. A field whose type includes `None` may be `null`; a tuple is a JSON "
+        "array.\n"
+    )
+    for name in RECORDS:
+        cls = package[name]
+        out.append(f"### {name}\n")
+        out.append(
+            _cell(_first_paragraph(cls.docstring)) + f" ([API](api.md#ru_so_relations.{name}))\n"
+        )
+        rows = []
+        derived = []
+        for member_name, member in cls.members.items():
+            if not member.is_attribute or member_name.startswith("_"):
+                continue
+            row = [
+                f"`{member_name}`",
+                f"<code>{esc(member.annotation)}</code>",
+                _cell(_first_paragraph(member.docstring)),
+            ]
+            (derived if "property" in member.labels else rows).append(row)
+        out.append(table(["Field", "Type", "Meaning"], rows))
+        if derived:
+            out.append("Derived (not stored):\n")
+            out.append(table(["Property", "Type", "Meaning"], derived))
+    out.append("## Categories and their values\n")
+    for name in ENUMS:
+        cls = package[name]
+        out.append(f"### {name}\n")
+        out.append(_cell(_first_paragraph(cls.docstring)) + "\n")
+        rows = [
+            [
+                f"`{esc(str(member.value).strip(chr(39)))}`",
+                _cell(_first_paragraph(member.docstring)),
+            ]
+            for member_name, member in cls.members.items()
+            if member.is_attribute and member_name.isupper()
+        ]
+        out.append(table(["Value", "Meaning"], rows))
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    """Fill the data-model page's marker with the generated tables."""
+    del page, config, files
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, data_model_tables())
+    if PUBLISHERS_MARKER in markdown:
+        markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
+    return markdown
+
+
+PUBLISHERS_MARKER = "<!-- generated: publishers -->"
+
+
+def publishers_table(ds: rso.Dataset) -> str:
+    """The publishers cited by the most records, with how many records cite them."""
+    by_record: Counter[str] = Counter()
+    records: list[Any] = [
+        *ds.actors,
+        *ds.places,
+        *ds.stances,
+        *ds.agreements,
+        *ds.events,
+        *(t for o in ds.offices for t in o.holders),
+    ]
+    for record in records:
+        by_record.update({ds.sources[c.source].publisher for c in record.sources})
+    sources = Counter(s.publisher for s in ds.sources)
+    rows = [
+        [esc(publisher), str(n), str(sources[publisher])]
+        for publisher, n in by_record.most_common(25)
+    ]
+    intro = (
+        f"The 25 publishers cited by the most records, of {len(sources)} publishers in all "
+        f"(generated from data version {esc(ds.version)}).\n\n"
+    )
+    return intro + table(["Publisher", "Records citing it", "Sources"], rows)
