@@ -14,8 +14,24 @@ from tests import strategies
 if TYPE_CHECKING:
     from pathlib import Path
 
-RECORD_TYPES = [rso.Source, rso.Actor, rso.Agreement, rso.Event]
-COLLECTION_TYPES = [rso.Sources, rso.Actors, rso.Agreements, rso.Events]
+RECORD_TYPES = [
+    rso.Source,
+    rso.Actor,
+    rso.Place,
+    rso.Office,
+    rso.Stance,
+    rso.Agreement,
+    rso.Event,
+]
+COLLECTION_TYPES = [
+    rso.Sources,
+    rso.Actors,
+    rso.Places,
+    rso.Offices,
+    rso.Stances,
+    rso.Agreements,
+    rso.Events,
+]
 
 
 @pytest.mark.parametrize("record_type", RECORD_TYPES)
