@@ -251,3 +251,39 @@ def test_documented_command_runs(
 
 def test_some_commands_are_documented() -> None:
     assert len(documented_commands()) >= 10
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema")
+    assert status == 0
+    assert json.loads(out) == rso.json_schema()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "parquet"])
+def test_export(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    out_path = tmp_path / ("out.json" if fmt == "json" else "out")
+    status, out, err = run(capsys, "export", str(out_path), "--format", fmt, "--between", "2008")
+    assert status == 0, err
+    expected = rso.load().events.between("2008")
+    assert out.startswith(f"wrote {len(expected)} events")
+    if fmt == "json":
+        assert rso.load(out_path).events == rso.load(out_path).events.between("2008")
+        assert rso.load(out_path).events.ids == expected.ids
+    elif fmt == "jsonl":
+        assert rso.load(out_path).events.ids == expected.ids
+    elif fmt == "csv":
+        with (out_path / "events.csv").open(encoding="utf-8") as file:
+            assert [r["id"] for r in csv.DictReader(file)] == list(expected.ids)
+    else:
+        assert (out_path / "events.parquet").exists()
+
+
+def test_export_without_pyarrow_names_the_extra(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    status, _, err = run(capsys, "export", str(tmp_path / "p"), "--format", "parquet")
+    assert status == 2
+    assert "ru-so-relations[arrow]" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 from collections import Counter
 from contextlib import redirect_stdout
@@ -455,6 +456,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "dataset/stances.md": stances_page(ds),
         "dataset/sources.md": sources_page(ds),
         "cli.md": cli_page(),
+        "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
     }
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
@@ -556,6 +558,8 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
     del page, config, files
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, data_model_tables())
+    if CODES_MARKER in markdown:
+        markdown = markdown.replace(CODES_MARKER, event_codes_table())
     if PUBLISHERS_MARKER in markdown:
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
     return markdown
@@ -587,3 +591,15 @@ def publishers_table(ds: rso.Dataset) -> str:
         f"(generated from data version {esc(ds.version)}).\n\n"
     )
     return intro + table(["Publisher", "Records citing it", "Sources"], rows)
+
+
+CODES_MARKER = "<!-- generated: event codes -->"
+
+
+def event_codes_table() -> str:
+    """Each event kind with its CAMEO code, the codebook's label, and its PLOVER type."""
+    rows = [
+        [f"`{k.value}`", f"`{k.cameo}`", esc(k.cameo_label), esc(k.plover or "—")]
+        for k in rso.EventKind
+    ]
+    return table(["Event kind", "CAMEO", "CAMEO codebook label", "PLOVER"], rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ru_so_relations._citation import cite
 from ru_so_relations._collections import (
     Actors,
     Agreements,
@@ -48,6 +49,7 @@ from ru_so_relations._models import (
     Tenure,
     Verification,
 )
+from ru_so_relations._schema import json_schema
 
 __all__ = [
     "DATA_VERSION",
@@ -85,8 +87,10 @@ __all__ = [
     "Stances",
     "Tenure",
     "Verification",
+    "cite",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "loads",
 ]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from ru_so_relations._collections import Collection
 from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import DataError
-from ru_so_relations._io import dumps, load
+from ru_so_relations._io import dump, dumps, load
 from ru_so_relations._models import (
     Actor,
     Agreement,
@@ -30,6 +30,7 @@ from ru_so_relations._models import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from ru_so_relations._collections import Events
     from ru_so_relations._dataset import Dataset
 
 PROG = "ru-so-relations"
@@ -42,6 +43,8 @@ _COMMANDS = (
     "stances",
     "show",
     "validate",
+    "export",
+    "schema",
 )
 
 
@@ -163,6 +166,51 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
+def _event_filters(parser: argparse.ArgumentParser) -> None:
+    """Add the options that select events (shared by `timeline` and `export`)."""
+    parser.add_argument(
+        "--between",
+        nargs="+",
+        metavar=("START", "END"),
+        help="keep events within START (and END); dates like 2008, 2008-08, 2008-08-26",
+    )
+    parser.add_argument(
+        "--overlap",
+        action="store_true",
+        help="with --between, keep events whose span overlaps the range",
+    )
+    parser.add_argument(
+        "--actor",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep events involving this actor (id or any name); repeat for all of several",
+    )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        choices=[k.value for k in EventKind],
+        metavar="KIND",
+        help="keep events of this kind; repeat for any of several",
+    )
+    parser.add_argument(
+        "--place",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep events at this place (id or any name); repeat for any of several",
+    )
+    parser.add_argument(
+        "--verified",
+        action="append",
+        default=[],
+        choices=[v.value for v in Verification],
+        metavar="STATUS",
+        help="keep events with this verification status; repeat for any of several",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -187,47 +235,7 @@ def _parser() -> argparse.ArgumentParser:
     timeline = commands.add_parser(
         "timeline", parents=[common], help="one line per event, in chronological order"
     )
-    timeline.add_argument(
-        "--between",
-        nargs="+",
-        metavar=("START", "END"),
-        help="keep events within START (and END); dates like 2008, 2008-08, 2008-08-26",
-    )
-    timeline.add_argument(
-        "--overlap",
-        action="store_true",
-        help="with --between, keep events whose span overlaps the range",
-    )
-    timeline.add_argument(
-        "--actor",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="keep events involving this actor (id or any name); repeat for all of several",
-    )
-    timeline.add_argument(
-        "--kind",
-        action="append",
-        default=[],
-        choices=[k.value for k in EventKind],
-        metavar="KIND",
-        help="keep events of this kind; repeat for any of several",
-    )
-    timeline.add_argument(
-        "--place",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="keep events at this place (id or any name); repeat for any of several",
-    )
-    timeline.add_argument(
-        "--verified",
-        action="append",
-        default=[],
-        choices=[v.value for v in Verification],
-        metavar="STATUS",
-        help="keep events with this verification status; repeat for any of several",
-    )
+    _event_filters(timeline)
 
     agreements = commands.add_parser(
         "agreements", parents=[common], help="agreements in order of signature"
@@ -270,6 +278,22 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "id", help="the id of an event, agreement, actor, place, office, stance or source"
     )
+    export = commands.add_parser(
+        "export",
+        help="write the dataset, or the events selected, as JSON, JSON Lines, CSV or Parquet",
+    )
+    export.add_argument("out", metavar="OUT", help="the file (json) or folder to write")
+    export.add_argument(
+        "--format",
+        choices=("json", "jsonl", "csv", "parquet"),
+        default="json",
+        help="json: one file; jsonl, csv, parquet: a folder of tables (default: json)",
+    )
+    export.add_argument(
+        "--data", metavar="PATH", help="read this dataset file instead of the bundled dataset"
+    )
+    _event_filters(export)
+    commands.add_parser("schema", help="print the JSON Schema of the dataset format")
     validate = commands.add_parser("validate", help="check a dataset file; exit 1 if invalid")
     validate.add_argument("path", help="the dataset file")
     return parser
@@ -288,7 +312,14 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             f"{len(ds.stances)} stances, {len(ds.sources)} sources)\n"
         )
         return 0
+    if args.command == "schema":
+        from ru_so_relations._schema import json_schema
+
+        out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return 0
     ds = load(args.data)
+    if args.command == "export":
+        return _export(args, ds, out)
     if args.command == "timeline":
         return _timeline(args, ds, out)
     if args.command == "agreements":
@@ -353,7 +384,7 @@ def _offices(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     return 0
 
 
-def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+def _selected(args: argparse.Namespace, ds: Dataset) -> Events:
     events = ds.events
     try:
         if args.between:
@@ -372,7 +403,29 @@ def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
         _fail(str(exc.args[0]))
     except ValueError as exc:
         _fail(str(exc))
+    return events
+
+
+def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    events = _selected(args, ds)
     _write_rows(out, args.format, events, _event_row, ("date", "kind", "title"))
+    return 0
+
+
+def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    import attrs
+
+    events = _selected(args, ds)
+    if len(events) != len(ds.events):
+        # keep the stances whose events are all exported, so every reference resolves
+        kept = set(events.ids)
+        stances = ds.stances._derive(s for s in ds.stances if kept.issuperset(s.events))
+        ds = attrs.evolve(ds, events=events, stances=stances)
+    try:
+        dump(ds, args.out, format=args.format)
+    except ImportError as exc:
+        _fail(str(exc))
+    out.write(f"wrote {len(ds.events)} events ({args.format}) to {args.out}\n")
     return 0
 
 

@@ -228,6 +228,34 @@ class Collection(Generic[R]):
         count = len(self._records)
         return f"<{type(self).__name__}: {count} record{'' if count == 1 else 's'}>"
 
+    def to_pandas(self) -> Any:
+        """The records as a `pandas.DataFrame`, one row a record (one a tenure, for offices).
+
+        Columns are those of the collection's CSV table (see the data model): partial dates
+        give an EDTF text column plus `_earliest` and `_latest` datetime columns and a
+        `_precision` column; categories are `pandas.Categorical` with every allowed value;
+        text is the `string` dtype. Needs the `pandas` extra
+        (`pip install 'ru-so-relations[pandas]'`).
+
+        Raises:
+            ImportError: If pandas is not installed; the message names the extra.
+        """
+        from ru_so_relations._export import to_pandas
+
+        return to_pandas(self)
+
+    def to_arrow(self) -> Any:
+        """The records as a `pyarrow.Table`, with the columns of `to_pandas`.
+
+        Needs the `arrow` extra (`pip install 'ru-so-relations[arrow]'`).
+
+        Raises:
+            ImportError: If pyarrow is not installed; the message names the extra.
+        """
+        from ru_so_relations._export import to_arrow
+
+        return to_arrow(self)
+
     def _actor_id(self, actor: Actor | str) -> str:
         if isinstance(actor, Actor):
             return actor.id

@@ -70,7 +70,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     same object. A file is read afresh on each call.
 
     Args:
-        path: A dataset file in the library's JSON format; `None` for the bundled dataset.
+        path: A dataset file in the library's JSON format, or a folder written by
+            `dump(ds, folder, format="jsonl")`; `None` for the bundled dataset.
 
     Returns:
         The dataset.
@@ -81,6 +82,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     global _bundled
     if path is not None:
+        if Path(path).is_dir():
+            from ru_so_relations._export import read_jsonl
+
+            return read_jsonl(Path(path))
         return loads(Path(path).read_bytes())
     if _bundled is None:
         with _lock:
@@ -148,23 +153,50 @@ def dumps(obj: Dataset | Collection[Any] | Record) -> str:
 def dump(
     obj: Dataset | Collection[Any] | Record,
     path: str | os.PathLike[str],
+    *,
+    format: str = "json",
 ) -> None:
-    """Write a dataset, a collection or a record to a JSON file, atomically.
+    """Write a dataset, a collection or a record to a file or folder, atomically.
 
-    The text is written to a temporary file in the same folder, flushed to disk, and renamed
-    over `path`; if anything fails on the way, an existing file at `path` is left as it was
-    and the temporary file is removed.
+    Each file is written to a temporary file in the same folder, flushed to disk, and renamed
+    over its target; if anything fails on the way, an existing file is left as it was and the
+    temporary file is removed.
 
     Args:
-        obj: What to write.
-        path: The file to write.
+        obj: What to write. The formats other than `json` take a whole `Dataset`.
+        path: The file (for `json`) or folder (for the others) to write.
+        format: `json`, the library's format (one file; `load` reads it); `jsonl`, one JSON
+            Lines file per collection plus a version file (`load` reads the folder back);
+            `csv`, one CSV file per table plus a Frictionless `datapackage.json`; or
+            `parquet`, one Parquet file per table (needs the `arrow` extra).
 
     Raises:
-        TypeError: If `obj` is of another type.
-        OSError: If the file cannot be written.
+        TypeError: If `obj` is of another type, or not a `Dataset` for a tabular format.
+        ValueError: If `format` is not one of these.
+        ImportError: If `parquet` is asked for without pyarrow installed.
+        OSError: If a file cannot be written.
     """
-    text = dumps(obj)
-    target = Path(path)
+    from ru_so_relations import _export
+
+    if format not in _export.FORMATS:
+        msg = f"unknown format {format!r}; expected one of {', '.join(_export.FORMATS)}"
+        raise ValueError(msg)
+    if format == "json":
+        write_atomic(Path(path), dumps(obj))
+        return
+    if not isinstance(obj, Dataset):
+        msg = f"format {format!r} writes a whole Dataset, not {type(obj).__name__}"
+        raise TypeError(msg)
+    writer = {
+        "jsonl": _export.write_jsonl,
+        "csv": _export.write_csv,
+        "parquet": _export.write_parquet,
+    }[format]
+    writer(obj, Path(path))
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write text to a file atomically: temporary file, flush, fsync, rename."""
     handle, temp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )

@@ -80,6 +80,55 @@ class EventKind(enum.Enum):
     OTHER = "other"
     """Anything else; the summary says what."""
 
+    @property
+    def cameo(self) -> str:
+        """The closest CAMEO event code, as a zero-padded string (e.g. `"057"`).
+
+        CAMEO codes describe how actors interact; kinds without a closer code (elections,
+        appointments, referendums, parliamentary acts) map to `"010"`, "Make statement".
+        """
+        return _CAMEO[self.value][0]
+
+    @property
+    def cameo_label(self) -> str:
+        """The CAMEO codebook's name for [`cameo`][ru_so_relations.EventKind.cameo]."""
+        return _CAMEO[self.value][1]
+
+    @property
+    def plover(self) -> str | None:
+        """The PLOVER event type of the CAMEO code, per PLOVER's CAMEO mapping.
+
+        `None` for kinds coded as public statements (CAMEO 01), which PLOVER does not code.
+        """
+        return _CAMEO[self.value][2]
+
+
+_CAMEO: Final[dict[str, tuple[str, str, str | None]]] = {
+    # kind: (CAMEO code, CAMEO label, PLOVER event type or None where PLOVER has none)
+    "armed_conflict": ("190", "Use conventional military force, not specified below", "ASSAULT"),
+    "ceasefire": ("0871", "Declare truce, ceasefire", "RETREAT"),
+    "recognition": ("054", "Grant diplomatic recognition", "SUPPORT"),
+    "diplomatic_relations": (
+        "050",
+        "Engage in diplomatic cooperation, not specified below",
+        "SUPPORT",
+    ),
+    "credentials": ("050", "Engage in diplomatic cooperation, not specified below", "SUPPORT"),
+    "signing": ("057", "Sign formal agreement", "SUPPORT"),
+    "ratification": ("057", "Sign formal agreement", "SUPPORT"),
+    "entry_into_force": ("057", "Sign formal agreement", "SUPPORT"),
+    "visit": ("042", "Make a visit", "CONSULT"),
+    "statement": ("010", "Make statement, not specified below", None),
+    "legislative": ("010", "Make statement, not specified below", None),
+    "aid": ("070", "Provide aid, not specified below", "AID"),
+    "military": ("062", "Cooperate militarily", "COOPERATE"),
+    "integration": ("060", "Engage in material cooperation, not specified below", "COOPERATE"),
+    "referendum": ("010", "Make statement, not specified below", None),
+    "election": ("010", "Make statement, not specified below", None),
+    "appointment": ("010", "Make statement, not specified below", None),
+    "other": ("010", "Make statement, not specified below", None),
+}
+
 
 class AgreementType(enum.Enum):
     """The legal form of an instrument."""
@@ -502,6 +551,16 @@ class Event:
     def actor_ids(self) -> tuple[str, ...]:
         """The ids of the actors involved, in the order given."""
         return tuple(p.actor for p in self.actors)
+
+    @property
+    def cameo(self) -> str:
+        """The closest CAMEO event code of the event's kind (see `EventKind.cameo`)."""
+        return self.kind.cameo
+
+    @property
+    def plover(self) -> str | None:
+        """The PLOVER event type of the event's kind, or `None` (see `EventKind.plover`)."""
+        return self.kind.plover
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,587 @@
+"""Flat tables of a dataset (for CSV, Parquet and data frames) and their Frictionless description.
+
+Every table is a list of rows; every row a dict from column name to a plain value (`str`,
+`int`, `bool`, `datetime.date` or `None`). Partial dates appear as the EDTF string plus
+`_earliest`, `_latest` and `_precision` columns. Many-to-many relations have link tables.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from ru_so_relations._dataset import Dataset
+    from ru_so_relations._dates import PartialDate
+
+from ru_so_relations._dates import Precision
+from ru_so_relations._models import (
+    ActorKind,
+    AgreementType,
+    EventKind,
+    PlaceKind,
+    Role,
+    StancePosition,
+    Verification,
+)
+
+Row = dict[str, Any]
+
+_CATEGORIES: Final[dict[tuple[str, str], list[str]]] = {
+    ("*", "verification"): [v.value for v in Verification],
+    ("actors", "kind"): [k.value for k in ActorKind],
+    ("places", "kind"): [k.value for k in PlaceKind],
+    ("events", "kind"): [k.value for k in EventKind],
+    ("agreements", "type"): [t.value for t in AgreementType],
+    ("stances", "position"): [p.value for p in StancePosition],
+    ("event_actors", "role"): [r.value for r in Role],
+    ("agreement_actors", "role"): ["party", "signatory"],
+}
+
+# column: (Frictionless type, description)
+_DATE: Final = ("string", "EDTF date: a year, a month, a day or a span")
+_FIELDS: Final[dict[str, tuple[str, str]]] = {
+    "id": ("string", "the record's id"),
+    "verification": ("string", "confirmed, single_source, disputed or seed_only"),
+    "notes": ("string", "caveats, disagreements and corrections"),
+}
+
+
+def _date_columns(name: str, value: PartialDate | None) -> Row:
+    if value is None:
+        return {
+            name: None,
+            f"{name}_earliest": None,
+            f"{name}_latest": None,
+            f"{name}_precision": None,
+        }
+    return {
+        name: value.isoformat(),
+        f"{name}_earliest": value.earliest,
+        f"{name}_latest": value.latest,
+        f"{name}_precision": value.precision.value,
+    }
+
+
+def _date_fields(name: str, what: str) -> list[tuple[str, str, str]]:
+    return [
+        (name, "string", f"{what}, as an EDTF date (year, month, day or span)"),
+        (f"{name}_earliest", "date", f"the first day {what} may be"),
+        (f"{name}_latest", "date", f"the last day {what} may be"),
+        (f"{name}_precision", "string", "year, month or day"),
+    ]
+
+
+def _joined(values: Iterable[str]) -> str:
+    return " | ".join(values)
+
+
+class Table:
+    """One table: its name, columns (name, Frictionless type, description), keys and rows."""
+
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        fields: list[tuple[str, str, str]],
+        rows: Callable[[Dataset], Iterator[Row]],
+        primary_key: list[str],
+        foreign_keys: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        """Describe a table; `foreign_keys` are (column, other table, other column)."""
+        self.name = name
+        self.description = description
+        self.fields = fields
+        self.rows = rows
+        self.primary_key = primary_key
+        self.foreign_keys = list(foreign_keys)
+
+    @property
+    def categories(self) -> dict[str, list[str]]:
+        """The columns that hold category values, with every value they may take."""
+        out: dict[str, list[str]] = {}
+        for column, _, _ in self.fields:
+            values = _CATEGORIES.get((self.name, column)) or _CATEGORIES.get(("*", column))
+            if values is None and column.endswith("_precision"):
+                values = [p.value for p in Precision]
+            if values is not None:
+                out[column] = values
+        return out
+
+    @property
+    def columns(self) -> list[str]:
+        """The column names, in order."""
+        return [f[0] for f in self.fields]
+
+    def resource(self, path: str) -> dict[str, Any]:
+        """This table's Frictionless Data Package resource."""
+        schema: dict[str, Any] = {
+            "fields": [{"name": n, "type": t, "description": d} for n, t, d in self.fields],
+            "primaryKey": self.primary_key,
+        }
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": column, "reference": {"resource": table, "fields": other}}
+                for column, table, other in self.foreign_keys
+            ]
+        return {
+            "name": self.name,
+            "path": path,
+            "description": self.description,
+            "profile": "tabular-data-resource",
+            "schema": schema,
+        }
+
+
+def _citations(ds: Dataset) -> Iterator[Row]:
+    def rows(kind: str, record_id: str, citations: Any, part: str = "record") -> Iterator[Row]:
+        for n, c in enumerate(citations):
+            yield {
+                "record_type": kind,
+                "record_id": record_id,
+                "part": part or "record",
+                "position": n,
+                "source": c.source,
+                "quote": c.quote,
+                "locator": c.locator,
+            }
+
+    for kind, name in (
+        ("actor", "actors"),
+        ("place", "places"),
+        ("office", "offices"),
+        ("stance", "stances"),
+        ("agreement", "agreements"),
+        ("event", "events"),
+    ):
+        for record in getattr(ds, name):
+            yield from rows(kind, record.id, record.sources)
+            for i, alternative in enumerate(getattr(record, "alternatives", ())):
+                yield from rows(kind, record.id, alternative.sources, f"alternatives[{i}]")
+            if kind == "office":
+                for i, tenure in enumerate(record.holders):
+                    yield from rows(kind, record.id, tenure.sources, f"holders[{i}]")
+                    for j, alternative in enumerate(tenure.alternatives):
+                        part = f"holders[{i}].alternatives[{j}]"
+                        yield from rows(kind, record.id, alternative.sources, part)
+
+
+def _names(ds: Dataset) -> Iterator[Row]:
+    for kind, name in (("actor", "actors"), ("place", "places"), ("office", "offices")):
+        for record in getattr(ds, name):
+            for n, item in enumerate(record.names):
+                yield {
+                    "record_type": kind,
+                    "record_id": record.id,
+                    "position": n,
+                    "language": item.language,
+                    "text": item.text,
+                }
+
+
+def _identifiers(ds: Dataset) -> Iterator[Row]:
+    for kind, name in (("actor", "actors"), ("place", "places")):
+        for record in getattr(ds, name):
+            for item in record.identifiers:
+                yield {
+                    "record_type": kind,
+                    "record_id": record.id,
+                    "scheme": item.scheme.value,
+                    "value": item.value,
+                    "source": item.source,
+                }
+
+
+def _alternatives(ds: Dataset) -> Iterator[Row]:
+    for kind, name in (
+        ("actor", "actors"),
+        ("place", "places"),
+        ("stance", "stances"),
+        ("agreement", "agreements"),
+        ("event", "events"),
+    ):
+        for record in getattr(ds, name):
+            for n, alt in enumerate(record.alternatives):
+                yield {
+                    "record_type": kind,
+                    "record_id": record.id,
+                    "part": "record",
+                    "position": n,
+                    "field": alt.field,
+                    "value": alt.value,
+                }
+    for office in ds.offices:
+        for i, tenure in enumerate(office.holders):
+            for n, alt in enumerate(tenure.alternatives):
+                yield {
+                    "record_type": "office",
+                    "record_id": office.id,
+                    "part": f"holders[{i}]",
+                    "position": n,
+                    "field": alt.field,
+                    "value": alt.value,
+                }
+
+
+RECORD_REF: Final = [
+    ("record_type", "string", "actor, place, office, stance, agreement or event"),
+    ("record_id", "string", "the id of the record"),
+]
+
+TABLES: Final[list[Table]] = [
+    Table(
+        "sources",
+        "Every source cited by a record.",
+        [
+            ("id", "string", "the source's id"),
+            ("title", "string", "the document's own title, if it shows one"),
+            ("publisher", "string", "the original publisher of the text"),
+            ("url", "string", "where it can be read"),
+            *_date_fields("published", "it was published"),
+            ("language", "string", "ISO 639 language code"),
+        ],
+        lambda ds: (
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "url": s.url,
+                **_date_columns("published", s.published),
+                "language": s.language,
+            }
+            for s in ds.sources
+        ),
+        ["id"],
+    ),
+    Table(
+        "actors",
+        "States, bodies, organisations, units, media and persons.",
+        [
+            ("id", "string", "the actor's id"),
+            ("kind", "string", "ActorKind value"),
+            ("name", "string", "usual English name"),
+            ("aliases", "string", "other spellings, separated by ' | '"),
+            ("description", "string", "one neutral sentence"),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda ds: (
+            {
+                "id": a.id,
+                "kind": a.kind.value,
+                "name": a.name,
+                "aliases": _joined(a.aliases),
+                "description": a.description,
+                "verification": a.verification.value,
+            }
+            for a in ds.actors
+        ),
+        ["id"],
+    ),
+    Table(
+        "places",
+        "Places where events happened.",
+        [
+            ("id", "string", "the place's id"),
+            ("kind", "string", "PlaceKind value"),
+            ("name", "string", "usual English name"),
+            ("aliases", "string", "other spellings and former names, separated by ' | '"),
+            ("located_in", "string", "id of the place that contains it"),
+            ("description", "string", "one neutral sentence"),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda ds: (
+            {
+                "id": p.id,
+                "kind": p.kind.value,
+                "name": p.name,
+                "aliases": _joined(p.aliases),
+                "located_in": p.located_in,
+                "description": p.description,
+                "verification": p.verification.value,
+            }
+            for p in ds.places
+        ),
+        ["id"],
+        [("located_in", "places", "id")],
+    ),
+    Table(
+        "offices",
+        "Offices (posts) that persons held.",
+        [
+            ("id", "string", "the office's id"),
+            ("name", "string", "English name of the post"),
+            ("organisation", "string", "id of the actor whose post it is"),
+        ],
+        lambda ds: (
+            {"id": o.id, "name": o.name, "organisation": o.organisation} for o in ds.offices
+        ),
+        ["id"],
+        [("organisation", "actors", "id")],
+    ),
+    Table(
+        "tenures",
+        "Who held each office, and when.",
+        [
+            ("office", "string", "the office's id"),
+            ("position", "integer", "order among the office's holders"),
+            ("person", "string", "the holder's actor id"),
+            *_date_fields("start", "the tenure began"),
+            *_date_fields("end", "the tenure ended"),
+            ("acting", "boolean", "held in an acting capacity"),
+            ("notes", *_FIELDS["notes"]),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda ds: (
+            {
+                "office": o.id,
+                "position": n,
+                "person": t.person,
+                **_date_columns("start", t.start),
+                **_date_columns("end", t.end),
+                "acting": t.acting,
+                "notes": t.notes,
+                "verification": t.verification.value,
+            }
+            for o in ds.offices
+            for n, t in enumerate(o.holders)
+        ),
+        ["office", "position"],
+        [("office", "offices", "id"), ("person", "actors", "id")],
+    ),
+    Table(
+        "stances",
+        "Positions on the status of South Ossetia, attributed to their holders.",
+        [
+            ("id", "string", "the stance's id"),
+            ("holder", "string", "actor id of the position's holder"),
+            ("subject", "string", "actor id of what the position is about"),
+            ("position", "string", "StancePosition value"),
+            *_date_fields("since", "the position was taken"),
+            *_date_fields("until", "the position ended"),
+            ("summary", "string", "attributed neutral summary"),
+            ("notes", *_FIELDS["notes"]),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda ds: (
+            {
+                "id": s.id,
+                "holder": s.holder,
+                "subject": s.subject,
+                "position": s.position.value,
+                **_date_columns("since", s.since),
+                **_date_columns("until", s.until),
+                "summary": s.summary,
+                "notes": s.notes,
+                "verification": s.verification.value,
+            }
+            for s in ds.stances
+        ),
+        ["id"],
+        [("holder", "actors", "id"), ("subject", "actors", "id")],
+    ),
+    Table(
+        "stance_events",
+        "The events that began or ended each stance.",
+        [("stance", "string", "stance id"), ("event", "string", "event id")],
+        lambda ds: ({"stance": s.id, "event": e} for s in ds.stances for e in s.events),
+        ["stance", "event"],
+        [("stance", "stances", "id"), ("event", "events", "id")],
+    ),
+    Table(
+        "agreements",
+        "Treaties, agreements, protocols, decrees, laws and resolutions.",
+        [
+            ("id", "string", "the agreement's id"),
+            ("title", "string", "English title"),
+            ("type", "string", "AgreementType value"),
+            *_date_fields("signed", "it was signed or adopted"),
+            *_date_fields("in_force", "it came into force"),
+            ("number", "string", "official number"),
+            ("terms", "string", "main terms, separated by ' | '"),
+            ("notes", *_FIELDS["notes"]),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda ds: (
+            {
+                "id": a.id,
+                "title": a.title,
+                "type": a.type.value,
+                **_date_columns("signed", a.signed),
+                **_date_columns("in_force", a.in_force),
+                "number": a.number,
+                "terms": _joined(a.terms),
+                "notes": a.notes,
+                "verification": a.verification.value,
+            }
+            for a in ds.agreements
+        ),
+        ["id"],
+    ),
+    Table(
+        "agreement_actors",
+        "Parties and signatories of each agreement.",
+        [
+            ("agreement", "string", "agreement id"),
+            ("actor", "string", "actor id"),
+            ("role", "string", "party or signatory"),
+        ],
+        lambda ds: (
+            {"agreement": a.id, "actor": actor, "role": role}
+            for a in ds.agreements
+            for role, ids in (("party", a.parties), ("signatory", a.signatories))
+            for actor in ids
+        ),
+        ["agreement", "actor", "role"],
+        [("agreement", "agreements", "id"), ("actor", "actors", "id")],
+    ),
+    Table(
+        "events",
+        "Events, in chronological order.",
+        [
+            ("id", "string", "the event's id"),
+            *_date_fields("date", "it happened"),
+            ("kind", "string", "EventKind value"),
+            ("cameo", "string", "closest CAMEO event code (zero-padded)"),
+            ("plover", "string", "PLOVER event type, where PLOVER has one"),
+            ("title", "string", "short neutral title"),
+            ("summary", "string", "one to three neutral sentences"),
+            ("place", "string", "place id"),
+            ("notes", *_FIELDS["notes"]),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda ds: (
+            {
+                "id": e.id,
+                **_date_columns("date", e.date),
+                "kind": e.kind.value,
+                "cameo": e.cameo,
+                "plover": e.plover,
+                "title": e.title,
+                "summary": e.summary,
+                "place": e.place,
+                "notes": e.notes,
+                "verification": e.verification.value,
+            }
+            for e in ds.events
+        ),
+        ["id"],
+        [("place", "places", "id")],
+    ),
+    Table(
+        "event_actors",
+        "The actors involved in each event, with their roles.",
+        [
+            ("event", "string", "event id"),
+            ("actor", "string", "actor id"),
+            ("role", "string", "Role value, where the sources say it"),
+        ],
+        lambda ds: (
+            {"event": e.id, "actor": p.actor, "role": None if p.role is None else p.role.value}
+            for e in ds.events
+            for p in e.actors
+        ),
+        ["event", "actor"],
+        [("event", "events", "id"), ("actor", "actors", "id")],
+    ),
+    Table(
+        "event_agreements",
+        "The agreements each event concerns.",
+        [("event", "string", "event id"), ("agreement", "string", "agreement id")],
+        lambda ds: ({"event": e.id, "agreement": a} for e in ds.events for a in e.agreements),
+        ["event", "agreement"],
+        [("event", "events", "id"), ("agreement", "agreements", "id")],
+    ),
+    Table(
+        "citations",
+        "Every citation of a source by a record (or part of one), with its quote.",
+        [
+            *RECORD_REF,
+            ("part", "string", "'record' for the record itself, else e.g. 'holders[0]'"),
+            ("position", "integer", "order among the part's citations"),
+            ("source", "string", "source id"),
+            ("quote", "string", "short verbatim quote in the source's language"),
+            ("locator", "string", "where in the source"),
+        ],
+        _citations,
+        ["record_type", "record_id", "part", "position"],
+        [("source", "sources", "id")],
+    ),
+    Table(
+        "names",
+        "Names of actors, places and offices in other languages and scripts.",
+        [
+            *RECORD_REF,
+            ("position", "integer", "order among the record's names"),
+            ("language", "string", "ISO 639 language code"),
+            ("text", "string", "the name"),
+        ],
+        _names,
+        ["record_type", "record_id", "position"],
+    ),
+    Table(
+        "identifiers",
+        "Identifiers of actors and places in other registries, each with its source.",
+        [
+            *RECORD_REF,
+            ("scheme", "string", "IdentifierScheme value"),
+            ("value", "string", "the identifier"),
+            ("source", "string", "id of the source that shows it"),
+        ],
+        _identifiers,
+        ["record_type", "record_id", "scheme", "value"],
+        [("source", "sources", "id")],
+    ),
+    Table(
+        "alternatives",
+        "Values that some sources give instead of a disputed record's (their sources are in "
+        "citations, part 'alternatives[n]').",
+        [
+            *RECORD_REF,
+            ("part", "string", "'record' for the record itself, else e.g. 'holders[0]'"),
+            ("position", "integer", "order among the alternatives"),
+            ("field", "string", "the field the sources disagree on"),
+            ("value", "string", "the other value"),
+        ],
+        _alternatives,
+        ["record_type", "record_id", "part", "position"],
+    ),
+]
+"""Every table, in the order they are written."""
+
+TABLES_BY_NAME: Final = {t.name: t for t in TABLES}
+
+COLLECTION_TABLE: Final = {
+    "Sources": "sources",
+    "Actors": "actors",
+    "Places": "places",
+    "Offices": "offices",
+    "Stances": "stances",
+    "Agreements": "agreements",
+    "Events": "events",
+}
+"""The main table of each collection class (by class name)."""
+
+
+def csv_value(value: Any) -> str:
+    """A cell as CSV writes it: empty for `None`, ISO for dates, lowercase booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def datapackage(ds: Dataset, suffix: str = "csv") -> dict[str, Any]:
+    """The Frictionless Data Package descriptor of the tables written as `NAME.suffix`."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "ru-so-relations",
+        "title": "Russia–South Ossetia relations",
+        "version": ds.version,
+        "licenses": [{"name": "MIT", "title": "MIT License"}],
+        "resources": [t.resource(f"{t.name}.{suffix}") for t in TABLES],
+    }
