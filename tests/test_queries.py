@@ -211,3 +211,24 @@ def test_concerning_and_actor_kinds() -> None:
     states = ds.actors.of_kind("state", "de_facto_state")
     assert {"abkhazia", "georgia", "russia", "south-ossetia", "united-states"} <= set(states.ids)
     assert list(states) == [a for a in ds.actors if a.kind.value in {"state", "de_facto_state"}]
+
+
+@given(datasets(), st.data())
+def test_overlap_keeps_an_event_on_any_day_of_its_span(
+    ds: rso.Dataset, data: st.DataObject
+) -> None:
+    if not ds.events:
+        return
+    event = data.draw(st.sampled_from(list(ds.events)))
+    day = data.draw(st.dates(event.date.earliest, event.date.latest))
+    assert event in ds.events.between(day, overlap=True)
+    whole_span_is_that_day = event.date.earliest == event.date.latest == day
+    assert (event in ds.events.between(day)) == whole_span_is_that_day
+
+
+def test_overlap_on_the_bundled_data() -> None:
+    ds = rso.load()
+    offensive = ds.events["georgian-offensive-tskhinvali-2008"]  # 2008-08-07/2008-08-08
+    assert offensive not in ds.events.between("2008-08-08")
+    assert offensive in ds.events.between("2008-08-08", overlap=True)
+    assert offensive in ds.events.between("2008-08-07", "2008-08-08")

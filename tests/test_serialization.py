@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -90,6 +91,43 @@ def test_dump_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         rso.dump(rso.load(), path)
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_a_failure_mid_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Every file is either its old content or its complete new content; no temporary is left."""
+    ds = rso.load()
+    smaller = attrs.evolve(ds, events=ds.events.between("2009"), stances=rso.Stances())
+    old_dir, new_dir, target_dir = tmp_path / "old", tmp_path / "new", tmp_path / "target"
+    for folder, data in ((old_dir, ds), (new_dir, smaller), (target_dir, ds)):
+        folder.mkdir()
+        rso.dump(data, folder / "data" if fmt != "json" else folder / "data.json", format=fmt)
+
+    def contents(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    old, new = contents(old_dir), contents(new_dir)
+    calls = 0
+
+    def fsync_then_fail(fd: int) -> None:
+        nonlocal calls
+        calls += 1
+        if fmt == "json" or calls == 2:
+            raise OSError("device error")
+
+    monkeypatch.setattr("os.fsync", fsync_then_fail)
+    target = target_dir / ("data.json" if fmt == "json" else "data")
+    with pytest.raises(OSError, match="device error"):
+        rso.dump(smaller, target, format=fmt)
+    after = contents(target_dir)
+    assert set(after) == set(old), "a temporary file was left, or a file lost"
+    assert all(after[name] in (old[name], new.get(name)) for name in after)
+    if fmt == "json":
+        assert after == old
 
 
 def test_dump_rejects_other_types(tmp_path: Path) -> None:
