@@ -173,8 +173,8 @@ def test_valid_fixture_loads() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("not json", "not valid JSON: Expecting value at line 1, column 1"),
-        ('{"version": "1", "sources": [', "not valid JSON: Expecting value at line 1, column 30"),
+        ("not json", "not valid JSON: Expecting value (line 1, column 1)"),
+        ('{"version": "1", "sources": [', "not valid JSON: Expecting value (line 1, column 30)"),
         ("", "not valid JSON: the text is empty"),
         ("  \n", "not valid JSON: the text is empty"),
         ("[]", "expected a dataset object at the top level, got an array"),

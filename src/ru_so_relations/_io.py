@@ -264,7 +264,7 @@ def _parse_json(text: str | bytes) -> Any:
             text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys
         )
     except json.JSONDecodeError as exc:
-        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        msg = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise DataError([msg]) from None
     except RecursionError:
         raise DataError(["not valid JSON: nested too deeply"]) from None
