@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import enum
@@ -27,7 +28,7 @@ from ru_so_relations._models import (
 from ru_so_relations._names import name_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 R = TypeVar("R", bound=Actor | Agreement | Event | Office | Place | Source | Stance)
 V = TypeVar("V", bound=Actor | Agreement | Event | Place | Stance)
@@ -81,16 +82,6 @@ def _date_range(
     return lo, hi
 
 
-def _in_range(
-    date: PartialDate | None, lo: datetime.date, hi: datetime.date, *, overlap: bool
-) -> bool:
-    if date is None:
-        return False
-    if overlap:
-        return date.earliest <= hi and date.latest >= lo
-    return lo <= date.earliest and date.latest <= hi
-
-
 class Collection(Generic[R]):
     """An immutable, ordered collection of records with unique ids.
 
@@ -100,13 +91,14 @@ class Collection(Generic[R]):
     when they hold equal records in the same order.
     """
 
-    __slots__ = ("_actors", "_by_id", "_places", "_records")
+    __slots__ = ("_actors", "_by_id", "_cache", "_places", "_records")
 
     _record_type: ClassVar[type[Any]]
     _records: tuple[R, ...]
     _by_id: dict[str, R]
     _actors: Actors | None
     _places: Places | None
+    _cache: dict[str, Any]
 
     def __init__(
         self,
@@ -145,6 +137,7 @@ class Collection(Generic[R]):
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_actors", actors)
         object.__setattr__(self, "_places", places)
+        object.__setattr__(self, "_cache", {})
 
     @staticmethod
     def _sort_key(record: Any) -> Any:
@@ -158,7 +151,36 @@ class Collection(Generic[R]):
         object.__setattr__(new, "_by_id", {r.id: r for r in kept})
         object.__setattr__(new, "_actors", self._actors)
         object.__setattr__(new, "_places", self._places)
+        object.__setattr__(new, "_cache", {})
         return new
+
+    def _postings(self, name: str, keys_of: Callable[[R], Iterable[Hashable]]) -> Any:
+        """An index from each key to the positions of the records that have it, built once.
+
+        Indexes are built lazily, on the first query that needs them, and kept with the
+        collection (which never changes); a derived collection builds its own when asked.
+        """
+        index: dict[Hashable, list[int]] | None = self._cache.get(name)
+        if index is None:
+            index = {}
+            for position, record in enumerate(self._records):
+                for key in dict.fromkeys(keys_of(record)):
+                    index.setdefault(key, []).append(position)
+            self._cache[name] = index
+        return index
+
+    def _at(self, positions: Iterable[int]) -> Self:
+        """The records at these positions (ascending), as a collection of the same kind."""
+        records = self._records
+        return self._derive(records[i] for i in positions)
+
+    def _select(self, name: str, keys_of: Callable[[R], Iterable[Hashable]], wanted: Any) -> Self:
+        """The records that have any of the wanted keys, through the index `name`."""
+        index = self._postings(name, keys_of)
+        lists = [index.get(key, ()) for key in wanted]
+        if len(lists) == 1:
+            return self._at(lists[0])
+        return self._at(sorted({p for positions in lists for p in positions}))
 
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"{type(self).__name__} is immutable"
@@ -334,9 +356,40 @@ class _Dated(_Verifiable[D]):
             TypeError: If a bound is of another type.
         """
         lo, hi = _date_range(start, end)
-        return self._derive(
-            r for r in self._records if _in_range(self._date_of(r), lo, hi, overlap=overlap)
-        )
+        earliest, latest, longest = self._date_index()
+        if overlap:
+            # a record that overlaps starts at most `longest` days before the range
+            try:
+                floor = lo - longest
+            except OverflowError:
+                floor = datetime.date.min
+            first = bisect.bisect_left(earliest, floor)
+            last = bisect.bisect_right(earliest, hi)
+            keep = range(first, last)
+            return self._at(i for i in keep if latest[i] >= lo)
+        first = bisect.bisect_left(earliest, lo)
+        last = bisect.bisect_right(earliest, hi)
+        return self._at(i for i in range(first, last) if latest[i] <= hi)
+
+    def _date_index(self) -> tuple[list[datetime.date], list[datetime.date], datetime.timedelta]:
+        """The dated records' earliest and latest days (in order) and the longest span."""
+        index = self._cache.get("dates")
+        if index is None:
+            earliest: list[datetime.date] = []
+            latest: list[datetime.date] = []
+            for record in self._records:
+                date = self._date_of(record)
+                if date is None:  # undated records sort last
+                    break
+                earliest.append(date.earliest)
+                latest.append(date.latest)
+            longest = max(
+                (b - a for a, b in zip(earliest, latest, strict=True)),
+                default=datetime.timedelta(0),
+            )
+            index = (earliest, latest, longest)
+            self._cache["dates"] = index
+        return index
 
     def involving(self, *actors: Actor | str) -> Self:
         """Keep the records that involve every one of the given actors.
@@ -356,8 +409,13 @@ class _Dated(_Verifiable[D]):
         if not actors:
             msg = "give at least one actor"
             raise ValueError(msg)
-        wanted = {self._actor_id(a) for a in actors}
-        return self._derive(r for r in self._records if wanted <= set(r.actor_ids))
+        wanted = [self._actor_id(a) for a in actors]
+        index = self._postings("actors", lambda r: r.actor_ids)
+        lists = sorted((index.get(a, []) for a in dict.fromkeys(wanted)), key=len)
+        common = set(lists[0])
+        for positions in lists[1:]:
+            common.intersection_update(positions)
+        return self._at(sorted(common))
 
 
 class Events(_Dated[Event]):
@@ -384,7 +442,7 @@ class Events(_Dated[Event]):
             ValueError: If no kind is given or a string is not a kind's value.
         """
         wanted = _enum_values(EventKind, kinds)
-        return self._derive(e for e in self._records if e.kind in wanted)
+        return self._select("kinds", lambda e: (e.kind,), wanted)
 
     def at(self, *places: Place | str) -> Events:
         """Keep the events that happened at any of the given places.
@@ -405,7 +463,7 @@ class Events(_Dated[Event]):
             msg = "give at least one place"
             raise ValueError(msg)
         wanted = {self._place_id(p) for p in places}
-        return self._derive(e for e in self._records if e.place in wanted)
+        return self._select("places", lambda e: (e.place,), wanted)
 
     def _place_id(self, place: Place | str) -> str:
         if isinstance(place, Place):
@@ -420,7 +478,7 @@ class Events(_Dated[Event]):
     def concerning(self, *agreements: Agreement | str) -> Events:
         """Keep the events that concern any of the given agreements (by record or id)."""
         wanted = {a.id if isinstance(a, Agreement) else a for a in agreements}
-        return self._derive(e for e in self._records if wanted.intersection(e.agreements))
+        return self._select("agreements", lambda e: e.agreements, wanted)
 
 
 class Agreements(_Dated[Agreement]):
@@ -453,7 +511,7 @@ class Agreements(_Dated[Agreement]):
             ValueError: If no type is given or a string is not a type's value.
         """
         wanted = _enum_values(AgreementType, types)
-        return self._derive(a for a in self._records if a.type in wanted)
+        return self._select("types", lambda a: (a.type,), wanted)
 
 
 class _Named(_Verifiable[N]):

@@ -1,0 +1,306 @@
+"""Benchmarks: import, load and queries, each compared side by side with what users would use.
+
+Run from a clone with the `pandas` extra installed::
+
+    python benchmarks/run.py                       # 1k, 10k and 100k events
+    python benchmarks/run.py --sizes 1000,1000000  # any sizes, e.g. up to a million
+
+Every comparison is a ratio of two timings taken in the same run on the same data: the
+library against plain `json` and list comprehensions, pandas boolean masks and SQLite with an
+index. Timings are the best of several repeats (the machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gc
+import json
+import platform
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+KINDS = ["visit", "statement", "signing", "ratification", "aid", "military", "other"]
+
+
+def generate(n_events: int, seed: int = 2026) -> str:
+    """A valid synthetic dataset with `n_events` events, as the library's JSON text.
+
+    Deterministic for a given size and seed. Actors, sources and agreements grow with the
+    events (one actor per 100 events, one source per 20, one agreement per 1,000).
+    """
+    rng = random.Random(seed)
+    n_actors, n_sources, n_agreements = (
+        max(50, n_events // 100),
+        max(20, n_events // 20),
+        max(5, n_events // 1000),
+    )
+    sources = [
+        {
+            "id": f"source-{i}",
+            "title": f"Report {i}",
+            "publisher": f"Publisher {i % 40}",
+            "url": f"https://example.org/{i}",
+            "published": None,
+            "language": "en",
+        }
+        for i in range(n_sources)
+    ]
+
+    def cite() -> list[dict[str, Any]]:
+        a, b = rng.sample(range(n_sources), 2)
+        if a % 40 == b % 40:
+            b = (b + 1) % n_sources
+        return [
+            {"source": f"source-{a}", "quote": "a short quote", "locator": None},
+            {"source": f"source-{b}", "quote": None, "locator": None},
+        ]
+
+    actors = [
+        {
+            "id": f"actor-{i}",
+            "kind": "person",
+            "name": f"Person Number{i}",
+            "names": [],
+            "aliases": [],
+            "identifiers": [],
+            "description": None,
+            "sources": cite(),
+            "verification": "confirmed",
+            "alternatives": [],
+        }
+        for i in range(n_actors)
+    ]
+    start = datetime.date(1990, 1, 1).toordinal()
+    span = datetime.date(2025, 12, 31).toordinal() - start
+
+    def day() -> str:
+        return datetime.date.fromordinal(start + rng.randrange(span)).isoformat()
+
+    agreements = []
+    for i in range(n_agreements):
+        signed = day()
+        agreements.append(
+            {
+                "id": f"agreement-{i}",
+                "title": f"Agreement {i}",
+                "type": "agreement",
+                "parties": [f"actor-{rng.randrange(n_actors)}"],
+                "signatories": [],
+                "signed": signed,
+                "in_force": None,
+                "number": None,
+                "terms": [],
+                "sources": cite(),
+                "notes": None,
+                "verification": "confirmed",
+                "alternatives": [],
+            }
+        )
+    events = []
+    for i in range(n_events):
+        roll = rng.random()
+        when = day()
+        if roll < 0.2:
+            when = when[:7]  # month precision
+        elif roll < 0.25:
+            when = when[:4]  # year precision
+        events.append(
+            {
+                "id": f"event-{i}",
+                "date": when,
+                "kind": rng.choice(KINDS),
+                "title": f"Event {i}",
+                "summary": "Something happened between the actors named.",
+                "actors": [
+                    {"actor": f"actor-{a}", "role": None}
+                    for a in rng.sample(range(n_actors), rng.randint(1, 3))
+                ],
+                "agreements": [f"agreement-{rng.randrange(n_agreements)}"]
+                if rng.random() < 0.05
+                else [],
+                "place": None,
+                "sources": cite(),
+                "notes": None,
+                "verification": "confirmed",
+                "alternatives": [],
+            }
+        )
+    data = {
+        "version": "2026.11.0",
+        "sources": sources,
+        "actors": actors,
+        "places": [],
+        "offices": [],
+        "stances": [],
+        "agreements": agreements,
+        "events": events,
+    }
+    return json.dumps(data)
+
+
+def best(fn: Callable[[], Any], repeat: int = 5, number: int = 1) -> float:
+    """The best time of `repeat` runs of `number` calls, in seconds per call."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t) / number)
+    return min(times)
+
+
+def import_cost(repeat: int = 15) -> tuple[float, float]:
+    """Median wall time (ms) of a fresh `import attrs` and a fresh `import ru_so_relations`."""
+
+    def run(module: str) -> float:
+        code = (
+            f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+        )
+        samples = [
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, check=True
+                ).stdout
+            )
+            for _ in range(repeat)
+        ]
+        return statistics.median(samples) * 1000
+
+    return run("attrs"), run("ru_so_relations")
+
+
+def sqlite_db(ds: Any) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    db.execute("create table events (id text primary key, earliest text, latest text, kind text)")
+    db.execute("create table event_actors (event text, actor text)")
+    db.executemany(
+        "insert into events values (?, ?, ?, ?)",
+        [
+            (e.id, e.date.earliest.isoformat(), e.date.latest.isoformat(), e.kind.value)
+            for e in ds.events
+        ],
+    )
+    db.executemany(
+        "insert into event_actors values (?, ?)",
+        [(e.id, a) for e in ds.events for a in e.actor_ids],
+    )
+    db.execute("create index events_earliest on events (earliest, latest)")
+    db.execute("create index event_actors_actor on event_actors (actor)")
+    db.commit()
+    return db
+
+
+def measure(n: int) -> dict[str, Any]:
+    """Time loading and queries on a synthetic dataset of `n` events."""
+    import pandas as pd
+
+    import ru_so_relations as rso
+
+    text = generate(n)
+    repeat = 3 if n >= 100_000 else 5
+    t_json = best(lambda: json.loads(text), repeat=repeat)
+    t_load = best(lambda: rso.loads(text), repeat=repeat)
+    gc.collect()
+    tracemalloc.start()
+    ds = rso.loads(text)
+    size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    per_event = size / n
+
+    # a selective query: one day, two actors' events
+    day = ds.events[len(ds.events) // 2].date.earliest
+    actor = ds.events[len(ds.events) // 2].actor_ids[0]
+    ds.events.between(day)  # build the indexes once, as a user's first query would
+    ds.events.involving(actor)
+    t_between = best(lambda: ds.events.between(day), number=20)
+    t_involving = best(lambda: ds.events.involving(actor), number=20)
+    found = len(ds.events.between(day))
+
+    events = list(json.loads(text)["events"])
+    d = day.isoformat()
+    t_list = best(lambda: [e for e in events if e["date"] == d], number=3)
+
+    frame = ds.events.to_pandas()
+    lo, hi = pd.Timestamp(day), pd.Timestamp(day)
+    t_pandas = best(
+        lambda: frame[(frame["date_earliest"] >= lo) & (frame["date_latest"] <= hi)], number=5
+    )
+    db = sqlite_db(ds)
+    sql = "select id from events where earliest >= ? and earliest <= ? and latest <= ?"
+    t_sqlite = best(lambda: db.execute(sql, (d, d, d)).fetchall(), number=20)
+    sql_actor = "select event from event_actors where actor = ?"
+    t_sqlite_actor = best(lambda: db.execute(sql_actor, (actor,)).fetchall(), number=20)
+
+    chain = ds.events.between(day.replace(month=1, day=1), day.replace(month=12, day=31))
+    t_chain_step = best(lambda: chain.involving(actor), number=20)
+
+    return {
+        "events": n,
+        "json.loads ms": t_json * 1000,
+        "rso.loads ms": t_load * 1000,
+        "load / json": t_load / t_json,
+        "bytes/event": per_event,
+        "results": found,
+        "between µs": t_between * 1e6,
+        "list comp µs": t_list * 1e6,
+        "pandas mask µs": t_pandas * 1e6,
+        "pandas / between": t_pandas / t_between,
+        "sqlite µs": t_sqlite * 1e6,
+        "sqlite / between": t_sqlite / t_between,
+        "involving µs": t_involving * 1e6,
+        "sqlite actor µs": t_sqlite_actor * 1e6,
+        "chain step µs": t_chain_step * 1e6,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated sizes")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    print(
+        f"# machine: {platform.platform()}, Python {platform.python_version()}, "
+        f"{platform.processor() or platform.machine()}"
+    )
+    attrs_ms, rso_ms = import_cost()
+    print(
+        f"\nimport: attrs {attrs_ms:.1f} ms, ru_so_relations {rso_ms:.1f} ms, "
+        f"difference {rso_ms - attrs_ms:.1f} ms (target: at most 5 ms)"
+    )
+
+    rows = [measure(n) for n in sizes]
+    columns = list(rows[0])
+    print()
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for row in rows:
+        print(
+            "| "
+            + " | ".join(
+                f"{row[c]:,.1f}" if isinstance(row[c], float) else f"{row[c]:,}" for c in columns
+            )
+            + " |"
+        )
+    if len(sizes) > 1:
+        by_size = {row["events"]: row["between µs"] for row in rows}
+        small, large = min(sizes), max(sizes)
+        print(
+            f"\nbetween at {large:,} events / at {small:,}: "
+            f"{by_size[large] / by_size[small]:.2f}x (target: at most 3x from 10k to 1M)"
+        )
+
+
+if __name__ == "__main__":
+    main()
