@@ -196,3 +196,17 @@ def test_public_api() -> None:
     assert isinstance(rso.__version__, str)
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         rso.nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_import_loads_no_implementation_module() -> None:
+    """`import ru_so_relations` imports only the package itself; names load on first use."""
+    code = (
+        "import sys, ru_so_relations as rso;"
+        "print(sorted(m for m in sys.modules if m.startswith('ru_so_relations.')));"
+        "rso.Event; print('ru_so_relations._models' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    assert first == "[]"
+    assert second == "True"
+    assert set(dir(rso)) >= set(rso.__all__)

@@ -9,47 +9,93 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ru_so_relations._citation import cite
-from ru_so_relations._collections import (
-    Actors,
-    Agreements,
-    Collection,
-    Events,
-    Offices,
-    Places,
-    Sources,
-    Stances,
-)
-from ru_so_relations._dataset import DATA_VERSION, Dataset
-from ru_so_relations._dates import DateLike, PartialDate, Precision
-from ru_so_relations._errors import DataError
-from ru_so_relations._io import dump, dumps, load, loads
-from ru_so_relations._models import (
-    Actor,
-    ActorKind,
-    Agreement,
-    AgreementType,
-    Alternative,
-    Citation,
-    Event,
-    EventKind,
-    Identifier,
-    IdentifierScheme,
-    Name,
-    Office,
-    Participant,
-    Place,
-    PlaceKind,
-    Role,
-    Source,
-    Stance,
-    StancePosition,
-    Tenure,
-    Verification,
-)
-from ru_so_relations._schema import json_schema
+if TYPE_CHECKING:
+    from ru_so_relations._citation import cite
+    from ru_so_relations._collections import (
+        Actors,
+        Agreements,
+        Collection,
+        Events,
+        Offices,
+        Places,
+        Sources,
+        Stances,
+    )
+    from ru_so_relations._dataset import DATA_VERSION, Dataset
+    from ru_so_relations._dates import DateLike, PartialDate, Precision
+    from ru_so_relations._errors import DataError
+    from ru_so_relations._io import dump, dumps, load, loads
+    from ru_so_relations._models import (
+        Actor,
+        ActorKind,
+        Agreement,
+        AgreementType,
+        Alternative,
+        Citation,
+        Event,
+        EventKind,
+        Identifier,
+        IdentifierScheme,
+        Name,
+        Office,
+        Participant,
+        Place,
+        PlaceKind,
+        Role,
+        Source,
+        Stance,
+        StancePosition,
+        Tenure,
+        Verification,
+    )
+    from ru_so_relations._schema import json_schema
+
+_LAZY: dict[str, str] = {
+    "Actor": "ru_so_relations._models",
+    "ActorKind": "ru_so_relations._models",
+    "Actors": "ru_so_relations._collections",
+    "Agreement": "ru_so_relations._models",
+    "AgreementType": "ru_so_relations._models",
+    "Agreements": "ru_so_relations._collections",
+    "Alternative": "ru_so_relations._models",
+    "Citation": "ru_so_relations._models",
+    "Collection": "ru_so_relations._collections",
+    "DATA_VERSION": "ru_so_relations._dataset",
+    "DataError": "ru_so_relations._errors",
+    "Dataset": "ru_so_relations._dataset",
+    "DateLike": "ru_so_relations._dates",
+    "Event": "ru_so_relations._models",
+    "EventKind": "ru_so_relations._models",
+    "Events": "ru_so_relations._collections",
+    "Identifier": "ru_so_relations._models",
+    "IdentifierScheme": "ru_so_relations._models",
+    "Name": "ru_so_relations._models",
+    "Office": "ru_so_relations._models",
+    "Offices": "ru_so_relations._collections",
+    "PartialDate": "ru_so_relations._dates",
+    "Participant": "ru_so_relations._models",
+    "Place": "ru_so_relations._models",
+    "PlaceKind": "ru_so_relations._models",
+    "Places": "ru_so_relations._collections",
+    "Precision": "ru_so_relations._dates",
+    "Role": "ru_so_relations._models",
+    "Source": "ru_so_relations._models",
+    "Sources": "ru_so_relations._collections",
+    "Stance": "ru_so_relations._models",
+    "StancePosition": "ru_so_relations._models",
+    "Stances": "ru_so_relations._collections",
+    "Tenure": "ru_so_relations._models",
+    "Verification": "ru_so_relations._models",
+    "cite": "ru_so_relations._citation",
+    "dump": "ru_so_relations._io",
+    "dumps": "ru_so_relations._io",
+    "json_schema": "ru_so_relations._schema",
+    "load": "ru_so_relations._io",
+    "loads": "ru_so_relations._io",
+}
+"""Where each public name lives; it is imported on first use, so importing is cheap."""
 
 __all__ = [
     "DATA_VERSION",
@@ -97,9 +143,19 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version
 
         return version("ru-so-relations")
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
