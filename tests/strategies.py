@@ -389,3 +389,25 @@ st.register_type_strategy(
 st.register_type_strategy(
     rso.Stances, st.lists(stances(), max_size=5, unique_by=lambda s: s.id).map(rso.Stances)
 )
+
+
+RECORD_TYPES = [
+    rso.Source,
+    rso.Actor,
+    rso.Place,
+    rso.Office,
+    rso.Stance,
+    rso.Agreement,
+    rso.Event,
+]
+"""Every record type that `loads(text, into=...)` reads on its own."""
+COLLECTION_TYPES = [
+    rso.Sources,
+    rso.Actors,
+    rso.Places,
+    rso.Offices,
+    rso.Stances,
+    rso.Agreements,
+    rso.Events,
+]
+"""Every collection type."""

@@ -13,7 +13,7 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
-from tests.strategies import datasets
+from tests.strategies import COLLECTION_TYPES, RECORD_TYPES, datasets
 
 json_scalars = (
     st.none()
@@ -29,24 +29,6 @@ json_values = st.recursive(
     ),
     max_leaves=20,
 )
-RECORD_TYPES = [
-    rso.Source,
-    rso.Actor,
-    rso.Place,
-    rso.Office,
-    rso.Stance,
-    rso.Agreement,
-    rso.Event,
-]
-COLLECTION_TYPES = [
-    rso.Sources,
-    rso.Actors,
-    rso.Places,
-    rso.Offices,
-    rso.Stances,
-    rso.Agreements,
-    rso.Events,
-]
 
 
 def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

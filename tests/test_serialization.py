@@ -11,28 +11,10 @@ from hypothesis import strategies as st
 import ru_so_relations as rso
 from ru_so_relations._dataset import COLLECTIONS
 from tests import strategies
+from tests.strategies import COLLECTION_TYPES, RECORD_TYPES
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-RECORD_TYPES = [
-    rso.Source,
-    rso.Actor,
-    rso.Place,
-    rso.Office,
-    rso.Stance,
-    rso.Agreement,
-    rso.Event,
-]
-COLLECTION_TYPES = [
-    rso.Sources,
-    rso.Actors,
-    rso.Places,
-    rso.Offices,
-    rso.Stances,
-    rso.Agreements,
-    rso.Events,
-]
 
 
 @pytest.mark.parametrize("record_type", RECORD_TYPES)
