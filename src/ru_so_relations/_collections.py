@@ -6,6 +6,7 @@ import bisect
 import datetime
 import difflib
 import enum
+import functools
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
 
 from ru_so_relations._dates import DateLike, PartialDate
@@ -58,8 +59,16 @@ def _enum_values(enum_type: type[E], values: Sequence[E | str]) -> frozenset[E]:
     return frozenset(members)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> PartialDate:
+    """Parse a date bound given as text, remembering recent ones (queries repeat them)."""
+    return PartialDate.parse(text)
+
+
 def _bound(value: DateLike, name: str) -> PartialDate:
     try:
+        if isinstance(value, str):
+            return _parsed(value)
         return PartialDate.of(value)
     except TypeError as exc:
         msg = f"{name}: {exc}"
@@ -69,13 +78,21 @@ def _bound(value: DateLike, name: str) -> PartialDate:
         raise ValueError(msg) from None
 
 
+def _edge(value: DateLike, name: str, *, latest: bool) -> datetime.date:
+    """The first (or last) day of a bound; a plain `datetime.date` is its own bound."""
+    if type(value) is datetime.date:
+        return value
+    bound = _bound(value, name)
+    return bound.latest if latest else bound.earliest
+
+
 def _date_range(
     start: DateLike | None, end: DateLike | None
 ) -> tuple[datetime.date, datetime.date]:
     if end is _ONE_BOUND:
         end = start
-    lo = datetime.date.min if start is None else _bound(start, "start").earliest
-    hi = datetime.date.max if end is None else _bound(end, "end").latest
+    lo = datetime.date.min if start is None else _edge(start, "start", latest=False)
+    hi = datetime.date.max if end is None else _edge(end, "end", latest=True)
     if hi < lo:
         msg = f"the range ends ({end}) before it starts ({start})"
         raise ValueError(msg)
