@@ -108,11 +108,11 @@ class Collection(Generic[R]):
     when they hold equal records in the same order.
     """
 
-    __slots__ = ("_actors", "_by_id", "_cache", "_places", "_records")
+    __slots__ = ("_actors", "_cache", "_id_map", "_places", "_records")
 
     _record_type: ClassVar[type[Any]]
     _records: tuple[R, ...]
-    _by_id: dict[str, R]
+    _id_map: dict[str, R] | None
     _actors: Actors | None
     _places: Places | None
     _cache: dict[str, Any]
@@ -151,7 +151,7 @@ class Collection(Generic[R]):
                 raise ValueError(msg)
             by_id[record.id] = record
         object.__setattr__(self, "_records", tuple(sorted(items, key=self._sort_key)))
-        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_id_map", by_id)
         object.__setattr__(self, "_actors", actors)
         object.__setattr__(self, "_places", places)
         object.__setattr__(self, "_cache", {})
@@ -165,11 +165,20 @@ class Collection(Generic[R]):
         new = object.__new__(type(self))
         kept = tuple(records)
         object.__setattr__(new, "_records", kept)
-        object.__setattr__(new, "_by_id", {r.id: r for r in kept})
+        object.__setattr__(new, "_id_map", None)  # built on first lookup by id
         object.__setattr__(new, "_actors", self._actors)
         object.__setattr__(new, "_places", self._places)
         object.__setattr__(new, "_cache", {})
         return new
+
+    @property
+    def _by_id(self) -> dict[str, R]:
+        """The records by id, built on first use for derived collections."""
+        id_map = self._id_map
+        if id_map is None:
+            id_map = {r.id: r for r in self._records}
+            object.__setattr__(self, "_id_map", id_map)
+        return id_map
 
     def _postings(self, name: str, keys_of: Callable[[R], Iterable[Hashable]]) -> Any:
         """An index from each key to the positions of the records that have it, built once.
