@@ -232,3 +232,37 @@ def test_overlap_on_the_bundled_data() -> None:
     assert offensive not in ds.events.between("2008-08-08")
     assert offensive in ds.events.between("2008-08-08", overlap=True)
     assert offensive in ds.events.between("2008-08-07", "2008-08-08")
+
+
+def test_one_day_among_records_that_start_that_day() -> None:
+    """A day query keeps the records of that day, not longer ones that start the same day."""
+
+    def event(record_id: str, date: str) -> rso.Event:
+        return rso.Event(
+            id=record_id,
+            date=rso.PartialDate.parse(date),
+            kind=rso.EventKind.OTHER,
+            title="An event",
+            summary="Something happened.",
+            sources=(rso.Citation(source="s"),),
+            verification=rso.Verification.SINGLE_SOURCE,
+        )
+
+    events = rso.Events(
+        [
+            event("a-year", "2009"),
+            event("a-month", "2009-03"),
+            event("a-day", "2009-03-01"),
+            event("a-span", "2009-03-01/2009-03-02"),
+            event("next-day", "2009-03-02"),
+        ]
+    )
+    assert events.between("2009-03-01").ids == ("a-day",)
+    assert events.between(datetime.date(2009, 3, 1)).ids == ("a-day",)
+    assert set(events.between("2009-03-01", overlap=True).ids) == {
+        "a-year",
+        "a-month",
+        "a-day",
+        "a-span",
+    }
+    assert events.between("2009-03").ids == ("a-day", "a-span", "a-month", "next-day")

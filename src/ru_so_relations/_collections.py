@@ -395,6 +395,10 @@ class _Dated(_Verifiable[D]):
             return self._at(i for i in keep if latest[i] >= lo)
         first = bisect.bisect_left(earliest, lo)
         last = bisect.bisect_right(earliest, hi)
+        if lo == hi:
+            # one day: every candidate starts that day, and records with the same start are
+            # sorted by their end, so the ones ending that day come first
+            return self._at(range(first, bisect.bisect_right(latest, hi, first, last)))
         return self._at(i for i in range(first, last) if latest[i] <= hi)
 
     def _date_index(self) -> tuple[list[datetime.date], list[datetime.date], datetime.timedelta]:
