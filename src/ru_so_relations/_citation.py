@@ -10,6 +10,11 @@ TITLE: Final = "ru_so_relations: a curated, sourced dataset of Russia–South Os
 AUTHOR: Final = "The ru_so_relations contributors"
 
 
+def _bibtex(text: str) -> str:
+    """Escape the characters of `text` that BibTeX treats specially (here, underscores)."""
+    return text.replace("_", r"\_")
+
+
 def cite(style: str = "text") -> str:
     """The citation of the bundled dataset's version, as plain text or BibTeX.
 
@@ -43,8 +48,8 @@ def cite(style: str = "text") -> str:
         return "\n".join(
             [
                 f"@misc{{{key},",
-                f"  author = {{{{{AUTHOR.replace('_', chr(92) + '_')}}}}},",
-                f"  title = {{{TITLE.replace('_', chr(92) + '_')}}},",
+                f"  author = {{{{{_bibtex(AUTHOR)}}}}},",
+                f"  title = {{{_bibtex(TITLE)}}},",
                 f"  year = {{{year}}},",
                 f"  version = {{{DATA_VERSION}}},",
                 f"  note = {{Data version {DATA_VERSION}; Python package ru-so-relations {code}}},",

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from ru_so_relations._collections import Collection
+from ru_so_relations._collections import Collection, _tenure_overlaps
 from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import DataError
 from ru_so_relations._io import dump, dumps, load
@@ -367,12 +367,7 @@ def _offices(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             pairs = tuple(p for p in pairs if p[0].id == args.office)
         if args.on:
             when = PartialDate.of(args.on)
-            pairs = tuple(
-                p
-                for p in pairs
-                if (p[1].start is None or p[1].start.earliest <= when.latest)
-                and (p[1].end is None or p[1].end.latest >= when.earliest)
-            )
+            pairs = tuple(p for p in pairs if _tenure_overlaps(p[1], when.earliest, when.latest))
     except KeyError as exc:
         _fail(str(exc.args[0]))
     except LookupError as exc:

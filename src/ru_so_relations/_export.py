@@ -137,7 +137,6 @@ def table_to_arrow(table: Table, rows: list[dict[str, Any]]) -> Any:
 
 def write_parquet(ds: Dataset, folder: Path) -> None:
     """Write every table as a Parquet file, and `datapackage.json` describing them."""
-    pa = _import("pyarrow", "arrow")
     pq = _import("pyarrow.parquet", "arrow")
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -154,7 +153,6 @@ def write_parquet(ds: Dataset, folder: Path) -> None:
     for resource in descriptor["resources"]:
         resource["format"] = "parquet"
         resource["profile"] = "data-resource"
-    del pa
     write_text(folder / "datapackage.json", json.dumps(descriptor, indent=2) + "\n")
 
 

@@ -41,9 +41,7 @@ _CATEGORIES: Final[dict[tuple[str, str], list[str]]] = {
 }
 
 # column: (Frictionless type, description)
-_DATE: Final = ("string", "EDTF date: a year, a month, a day or a span")
 _FIELDS: Final[dict[str, tuple[str, str]]] = {
-    "id": ("string", "the record's id"),
     "verification": ("string", "confirmed, single_source, disputed or seed_only"),
     "notes": ("string", "caveats, disagreements and corrections"),
 }
