@@ -26,6 +26,16 @@ _POINT_RE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _PRECISION_RANK: Final = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
 
 
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # what calendar.monthrange gives, without working out the weekday
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month]
+
+
 def _parse_point(text: str) -> tuple[int, int | None, int | None]:
     match = _POINT_RE.fullmatch(text)
     if match is None:
@@ -50,7 +60,7 @@ def _check_point(year: int, month: int | None, day: int | None, text: str) -> No
     if not 1 <= month <= 12:
         msg = f"{text!r} is not a valid date: month must be from 01 to 12"
         raise ValueError(msg)
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and not 1 <= day <= _days_in_month(year, month):
         msg = f"{text!r} is not a valid date"
         raise ValueError(msg)
 
@@ -69,7 +79,7 @@ def _point_bounds(
     if month is None:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if day is None:
-        last = calendar.monthrange(year, month)[1]
+        last = _days_in_month(year, month)
         return datetime.date(year, month, 1), datetime.date(year, month, last)
     one = datetime.date(year, month, day)
     return one, one
