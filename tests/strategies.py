@@ -5,10 +5,13 @@ Importing this module registers the strategies, so `st.from_type(Event)` works.
 
 from __future__ import annotations
 
+import copy
 import datetime
+import json
 from typing import Any, TypeVar
 
 import attrs
+from hypothesis import note
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
@@ -411,3 +414,94 @@ COLLECTION_TYPES = [
     rso.Events,
 ]
 """Every collection type."""
+
+
+# Invalid data: random JSON, and valid datasets changed at random.
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside nested lists and dicts, the root excluded."""
+    found: list[tuple[Any, ...]] = []
+    items: Any = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, inner in items:
+        found.append((*prefix, key))
+        found.extend(paths(inner, (*prefix, key)))
+    return found
+
+
+def parent_of(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path[:-1]:
+        data = data[key]
+    return data
+
+
+def mutate(draw: st.DrawFn, data: Any, max_changes: int = 4) -> Any:
+    """Change JSON data in place in one to `max_changes` random ways, and return it."""
+    for _ in range(draw(st.integers(1, max_changes))):
+        where = paths(data)
+        if not where:
+            break
+        path = draw(st.sampled_from(where))
+        parent, key = parent_of(data, path), path[-1]
+        action = draw(
+            st.sampled_from(["drop", "duplicate", "retype", "corrupt", "reference", "nest"])
+        )
+        note(f"{action} at {path}")
+        if action == "drop":
+            del parent[key]
+        elif action == "duplicate":
+            if isinstance(parent, list):
+                parent.append(copy.deepcopy(parent[key]))
+            else:
+                parent[key + "_copy"] = copy.deepcopy(parent[key])
+        elif action == "retype":
+            parent[key] = draw(json_values)
+        elif action == "corrupt":
+            value = parent[key]
+            if isinstance(value, str):
+                parent[key] = draw(
+                    st.sampled_from(["", " ", value[::-1], value + "!", "2009-02-30", "0000"])
+                )
+            else:
+                parent[key] = draw(json_scalars)
+        elif action == "reference":
+            parent[key] = draw(st.sampled_from(["nobody", "no-such-id", "seed", "x" * 200]))
+        else:
+            parent[key] = [[[[parent[key]]]]]
+    return data
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> Any:
+    """A valid dataset as JSON data, then changed in one to four random ways."""
+    return mutate(draw, json.loads(rso.dumps(draw(datasets(max_records=4)))))
+
+
+@st.composite
+def mutated_records(draw: st.DrawFn, record_type: type[Any]) -> Any:
+    """A valid record of this type as JSON data, then changed in one or two random ways."""
+    from ru_so_relations._converter import converter
+
+    record = draw(st.from_type(record_type))
+    return mutate(draw, json.loads(json.dumps(converter.unstructure(record))), max_changes=2)

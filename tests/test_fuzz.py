@@ -5,90 +5,14 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
-from hypothesis import given, note
+from hypothesis import given
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
-from tests.strategies import COLLECTION_TYPES, RECORD_TYPES, datasets
-
-json_scalars = (
-    st.none()
-    | st.booleans()
-    | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=20)
-)
-json_values = st.recursive(
-    json_scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
-
-
-def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside nested lists and dicts, the root excluded."""
-    found: list[tuple[Any, ...]] = []
-    items: Any = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, inner in items:
-        found.append((*prefix, key))
-        found.extend(paths(inner, (*prefix, key)))
-    return found
-
-
-def parent_of(data: Any, path: tuple[Any, ...]) -> Any:
-    for key in path[:-1]:
-        data = data[key]
-    return data
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> Any:
-    """A valid dataset as JSON data, then changed in one to four random ways."""
-    data = json.loads(rso.dumps(draw(datasets(max_records=4))))
-    for _ in range(draw(st.integers(1, 4))):
-        where = paths(data)
-        if not where:
-            break
-        path = draw(st.sampled_from(where))
-        parent, key = parent_of(data, path), path[-1]
-        action = draw(
-            st.sampled_from(["drop", "duplicate", "retype", "corrupt", "reference", "nest"])
-        )
-        note(f"{action} at {path}")
-        if action == "drop":
-            del parent[key]
-        elif action == "duplicate":
-            if isinstance(parent, list):
-                parent.append(copy.deepcopy(parent[key]))
-            else:
-                parent[key + "_copy"] = copy.deepcopy(parent[key])
-        elif action == "retype":
-            parent[key] = draw(json_values)
-        elif action == "corrupt":
-            value = parent[key]
-            if isinstance(value, str):
-                parent[key] = draw(
-                    st.sampled_from(["", " ", value[::-1], value + "!", "2009-02-30", "0000"])
-                )
-            else:
-                parent[key] = draw(json_scalars)
-        elif action == "reference":
-            parent[key] = draw(st.sampled_from(["nobody", "no-such-id", "seed", "x" * 200]))
-        else:
-            parent[key] = [[[[parent[key]]]]]
-    return data
+from tests.strategies import COLLECTION_TYPES, RECORD_TYPES, json_values, mutated
 
 
 def loads_or_data_error(text: str | bytes, into: type[Any] = rso.Dataset) -> None:
