@@ -171,6 +171,17 @@ class Collection(Generic[R]):
         object.__setattr__(new, "_cache", {})
         return new
 
+    def _bind(self, *, actors: Actors, places: Places | None) -> Self:
+        """The same records, resolving names against these actors and places.
+
+        The records are already checked and in order, so nothing is sorted or checked again.
+        """
+        new = self._derive(self._records)
+        object.__setattr__(new, "_id_map", self._id_map)
+        object.__setattr__(new, "_actors", actors)
+        object.__setattr__(new, "_places", places)
+        return new
+
     @property
     def _by_id(self) -> dict[str, R]:
         """The records by id, built on first use for derived collections."""

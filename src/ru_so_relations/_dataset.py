@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterator, Mapping, Sequence
 
+    from ru_so_relations._collections import Collection
     from ru_so_relations._models import Citation
 
 DATA_VERSION: Final = "2026.11.1"
@@ -73,6 +74,12 @@ def reference_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
         `events[3] (id 'x-2009'): actors[0].actor: unknown actor 'nobody'`.
     """
     known = {name: {r.id for r in records.get(name, ())} for name in COLLECTIONS}
+    if not _all_known(records, known):
+        yield from _dangling(records, known)
+
+
+def _dangling(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str]]) -> Iterator[str]:
+    """Find each reference that does not resolve, and say where it is."""
     singular = {name: name.removesuffix("s") for name in COLLECTIONS}
 
     def check(at: str, field: str, ref: str | None, collection: str) -> Iterator[str]:
@@ -120,33 +127,89 @@ def reference_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
                 yield from check(at, "place", record.place, "places")
 
 
+def _all_known(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str]]) -> bool:
+    """Whether every reference resolves: the quick check before looking for what does not."""
+    sources: set[str] = set()
+    actors: set[str] = set()
+    places: set[str | None] = set()
+
+    def cite(record: Any) -> None:
+        sources.update([c.source for c in record.sources])
+        for alternative in getattr(record, "alternatives", ()):
+            sources.update([c.source for c in alternative.sources])
+        sources.update([i.source for i in getattr(record, "identifiers", ())])
+
+    for name in ("actors", "places", "stances"):
+        for record in records.get(name, ()):
+            cite(record)
+    for place in records.get("places", ()):
+        places.add(place.located_in)
+    for office in records.get("offices", ()):
+        cite(office)
+        actors.add(office.organisation)
+        for tenure in office.holders:
+            cite(tenure)
+            actors.add(tenure.person)
+    stance_events = set()
+    for stance in records.get("stances", ()):
+        actors.update((stance.holder, stance.subject))
+        stance_events.update(stance.events)
+    agreements: set[str] = set()
+    for agreement in records.get("agreements", ()):
+        cite(agreement)
+        actors.update(agreement.parties)
+        actors.update(agreement.signatories)
+    for event in records.get("events", ()):
+        sources.update([c.source for c in event.sources])
+        if event.alternatives:
+            cite(event)
+        actors.update([p.actor for p in event.actors])
+        agreements.update(event.agreements)
+        places.add(event.place)
+    places.discard(None)
+    return (
+        sources <= known["sources"]
+        and actors <= known["actors"]
+        and places <= known["places"]
+        and agreements <= known["agreements"]
+        and stance_events <= known["events"]
+    )
+
+
 def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
     """Report records marked confirmed whose sources come from fewer than two publishers.
 
     Assumes every citation refers to a known source (check with `reference_problems` first).
     """
     publisher = {s.id: s.publisher for s in records.get("sources", ())}
+    confirmed = Verification.CONFIRMED
 
-    def problem(at: str, record: Any) -> Iterator[str]:
-        if record.verification is not Verification.CONFIRMED:
-            return
+    def problem(at: str, record: Any) -> str:
         publishers = {publisher.get(c.source) for c in record.sources}
-        if len(publishers) < 2:  # two independent publishers
-            yield (
-                f"{at}: verification: 'confirmed' needs sources from two or more publishers; "
-                f"these cite only {', '.join(sorted(map(repr, map(str, publishers))))}"
-            )
+        return (
+            f"{at}: verification: 'confirmed' needs sources from two or more publishers; "
+            f"these cite only {', '.join(sorted(map(repr, map(str, publishers))))}"
+        )
 
     for name in COLLECTIONS:
-        if name in {"sources"}:
+        if name == "sources":
             continue
         for index, record in enumerate(records.get(name, ())):
-            at = where(name, index, record.id)
             if name == "offices":
                 for i, tenure in enumerate(record.holders):
-                    yield from problem(f"{at}: holders[{i}]", tenure)
-            else:
-                yield from problem(at, record)
+                    if tenure.verification is confirmed and _one_publisher(publisher, tenure):
+                        yield problem(f"{where(name, index, record.id)}: holders[{i}]", tenure)
+            elif record.verification is confirmed and _one_publisher(publisher, record):
+                yield problem(where(name, index, record.id), record)
+
+
+def _one_publisher(publisher: Mapping[str, str], record: Any) -> bool:
+    """Whether a record's sources come from fewer than two publishers."""
+    citations = record.sources
+    if len(citations) < 2:
+        return True
+    first = publisher.get(citations[0].source)
+    return all(publisher.get(c.source) == first for c in citations[1:])
 
 
 @attrs.frozen(kw_only=True)
@@ -190,15 +253,30 @@ class Dataset:
             problems.extend(verification_problems(records))
         if problems:
             raise DataError(problems)
-        actors, places = self.actors, Places(self.places, actors=self.actors)
+        self._bind_collections()
+
+    @classmethod
+    def _from_checked(cls, version: str, collections: Mapping[str, Collection[Any]]) -> Dataset:
+        """A dataset from collections whose references and statuses are already checked.
+
+        Used by the reader, which checks them in the order of the file, so that the messages
+        give each record's position in the file rather than in its sorted collection.
+        """
+        self = object.__new__(cls)
+        object.__setattr__(self, "version", version)
+        for name in COLLECTIONS:
+            object.__setattr__(self, name, collections[name])
+        self._bind_collections()
+        return self
+
+    def _bind_collections(self) -> None:
+        """Make the collections resolve names against this dataset's actors and places."""
+        actors = self.actors
+        places = self.places._bind(actors=actors, places=None)
         object.__setattr__(self, "places", places)
-        for name, kind in (
-            ("offices", Offices),
-            ("stances", Stances),
-            ("agreements", Agreements),
-            ("events", Events),
-        ):
-            object.__setattr__(self, name, kind(getattr(self, name), actors=actors, places=places))
+        for name in ("offices", "stances", "agreements", "events"):
+            collection = getattr(self, name)._bind(actors=actors, places=places)
+            object.__setattr__(self, name, collection)
 
     @property
     def coverage(self) -> tuple[datetime.date, datetime.date] | None:

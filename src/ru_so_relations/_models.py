@@ -215,9 +215,19 @@ class StancePosition(enum.Enum):
     summary says, attributed, what the holder regards it as instead."""
 
 
+def is_slug(value: object) -> bool:
+    """Whether a value is a valid id: lowercase letters, digits and single hyphens."""
+    return isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
+
+
+def is_text(value: object) -> bool:
+    """Whether a value is a non-empty string without white space at either end."""
+    return isinstance(value, str) and value != "" and value == value.strip()
+
+
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     del instance
-    if not isinstance(value, str) or _SLUG_RE.fullmatch(value) is None:
+    if not is_slug(value):
         msg = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
         raise FieldError(attribute.name, msg)
 

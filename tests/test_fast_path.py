@@ -1,0 +1,240 @@
+"""The fast path for reading valid data: it builds what the converter builds, and nothing else.
+
+`loads` first structures records with plain checks (`_fast`), and only when that fails goes
+through the cattrs converter, which builds the same records or reports every problem. These
+properties check both halves of that promise, for every record type and for whole datasets,
+and that the quick reference check agrees with the detailed one.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ru_so_relations as rso
+from ru_so_relations import _dataset, _fast, _io
+from ru_so_relations._converter import converter
+from ru_so_relations._models import is_slug
+from tests.strategies import datasets, mutated, mutated_records
+
+ALL_RECORD_TYPES = [
+    rso.Source,
+    rso.Actor,
+    rso.Place,
+    rso.Office,
+    rso.Stance,
+    rso.Agreement,
+    rso.Event,
+    rso.Citation,
+    rso.Participant,
+    rso.Name,
+    rso.Identifier,
+    rso.Alternative,
+    rso.Tenure,
+]
+"""Every record class, top-level and nested."""
+
+
+def as_json(record: Any) -> Any:
+    return json.loads(json.dumps(converter.unstructure(record)))
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, of the same class, with every field set (`repr` reads every field)."""
+    return type(a) is type(b) and a == b and repr(a) == repr(b)
+
+
+@pytest.mark.parametrize("record_type", ALL_RECORD_TYPES, ids=lambda t: t.__name__)
+@given(data=st.data())
+def test_fast_path_builds_every_valid_record(record_type: type[Any], data: st.DataObject) -> None:
+    record = data.draw(st.from_type(record_type))
+    built = _fast.structure_for(record_type)(as_json(record))
+    assert same(built, record)
+    assert same(built, converter.structure(as_json(record), record_type))
+
+
+@pytest.mark.parametrize("record_type", ALL_RECORD_TYPES, ids=lambda t: t.__name__)
+@given(data=st.data())
+def test_fast_path_accepts_nothing_the_converter_rejects(
+    record_type: type[Any], data: st.DataObject
+) -> None:
+    value = data.draw(mutated_records(record_type))
+    try:
+        built = _fast.structure_for(record_type)(value)
+    except Exception:
+        return
+    # the fast path accepted it, so the converter must too, and build the same record
+    assert same(built, converter.structure(value, record_type))
+
+
+@given(mutated())
+def test_fast_path_on_mutated_datasets(data: Any) -> None:
+    if not isinstance(data, dict):
+        return
+    for name, record_type in _io._RECORD_TYPES.items():
+        value = data.get(name)
+        if not isinstance(value, list):
+            continue
+        built = _io._structure_fast(value, record_type)
+        if built is not None:
+            expected = [converter.structure(item, record_type) for item in value]
+            assert all(same(a, b) for a, b in zip(built, expected, strict=True))
+    assert all(is_slug(slug) for slug in _fast._known_slugs)
+
+
+@given(mutated())
+def test_quick_reference_check_agrees_with_the_detailed_one(data: Any) -> None:
+    if not isinstance(data, dict):
+        return
+    records: dict[str, list[Any]] = {}
+    for name, record_type in _io._RECORD_TYPES.items():
+        try:
+            records[name] = _io._structure_records(data.get(name, []), record_type, name)
+        except rso.DataError:
+            return
+    known = {name: {r.id for r in records[name]} for name in _dataset.COLLECTIONS}
+    detailed = list(_dataset._dangling(records, known))
+    assert _dataset._all_known(records, known) == (not detailed)
+    assert list(_dataset.reference_problems(records)) == detailed
+
+
+@given(datasets())
+def test_generated_datasets_take_the_fast_path(ds: rso.Dataset) -> None:
+    data = json.loads(rso.dumps(ds))
+    for name, record_type in _io._RECORD_TYPES.items():
+        assert _io._structure_fast(data[name], record_type) is not None, name
+    assert rso.loads(json.dumps(data)) == ds
+
+
+def test_the_bundled_data_takes_the_fast_path() -> None:
+    data = json.loads(rso.dumps(rso.load()))
+    for name, record_type in _io._RECORD_TYPES.items():
+        built = _io._structure_fast(data[name], record_type)
+        assert built is not None, name
+        expected = [converter.structure(item, record_type) for item in data[name]]
+        assert all(same(a, b) for a, b in zip(built, expected, strict=True))
+
+
+def test_hand_written_builders_cover_every_field() -> None:
+    # a field added to one of these classes must be added to its builder too; until then the
+    # generic path is used, which is correct but slower
+    for record_type, (fields, builder) in _fast._SPECIAL.items():
+        assert fields == {f.name for f in attrs.fields(record_type)}, record_type
+        assert _fast.structure_for(record_type) is builder
+
+
+VALID_EVENT: dict[str, Any] = {
+    "id": "a-visit-2009",
+    "date": "2009-07-13",
+    "kind": "visit",
+    "title": "A visit",
+    "summary": "Somebody visited.",
+    "actors": [{"actor": "somebody", "role": "visitor"}, {"actor": "host", "role": None}],
+    "agreements": ["a-treaty"],
+    "place": "a-town",
+    "sources": [{"source": "a-source", "quote": "visited", "locator": "p. 2"}],
+    "notes": None,
+    "verification": "single_source",
+    "alternatives": [],
+}
+_ALTERNATIVE = {"field": "date", "value": "2009-07-14", "sources": [{"source": "b"}]}
+
+# one change each that makes the event invalid, for every check the hand-written builders make
+INVALID_EVENT_CHANGES: list[tuple[str, Any]] = [
+    ("id", "A-Visit"),
+    ("id", 7),
+    ("date", "2009-02-30"),
+    ("date", 2009),
+    ("kind", "party"),
+    ("kind", ["visit"]),
+    ("title", ""),
+    ("title", " padded "),
+    ("summary", None),
+    ("actors", None),
+    ("actors", {"actor": "somebody"}),
+    ("actors", [{"actor": "somebody"}, {"actor": "somebody"}]),
+    ("actors", [{"actor": "somebody", "role": "guest"}]),
+    ("actors", [{"actor": "somebody", "colour": "red"}]),
+    ("actors", [{"role": "visitor"}]),
+    ("actors", ["somebody"]),
+    ("agreements", ["a-treaty", "a-treaty"]),
+    ("agreements", ["A Treaty"]),
+    ("agreements", "a-treaty"),
+    ("place", ""),
+    ("place", ["a-town"]),
+    ("sources", []),
+    ("sources", None),
+    ("sources", [{"source": "a-source", "quote": ""}]),
+    ("sources", [{"source": "a-source", "locator": " p. 2"}]),
+    ("sources", [{"source": "a source"}]),
+    ("sources", [{"quote": "visited"}]),
+    ("sources", [{"source": "a-source", "page": 2}]),
+    ("notes", ""),
+    ("notes", 5),
+    ("verification", "sure"),
+    ("verification", "disputed"),
+    ("alternatives", None),
+    ("alternatives", {}),
+    ("alternatives", [_ALTERNATIVE]),
+    ("colour", "red"),
+    ("title", ...),
+    ("verification", ...),
+]
+"""`...` drops the field."""
+
+
+@pytest.mark.parametrize(("field", "value"), INVALID_EVENT_CHANGES)
+def test_fast_path_rejects_each_invalid_event(field: str, value: Any) -> None:
+    assert same(
+        _fast.structure_for(rso.Event)(VALID_EVENT), rso.loads(json.dumps(VALID_EVENT), rso.Event)
+    )
+    event = dict(VALID_EVENT)
+    if value is ...:
+        del event[field]
+    else:
+        event[field] = value
+    with pytest.raises(Exception):  # noqa: B017, PT011 - which one does not matter
+        _fast.structure_for(rso.Event)(event)
+    with pytest.raises(rso.DataError):
+        rso.loads(json.dumps(event), rso.Event)
+
+
+def test_a_disputed_event_with_alternatives_takes_the_fast_path() -> None:
+    event = {**VALID_EVENT, "verification": "disputed", "alternatives": [_ALTERNATIVE]}
+    assert same(_fast.structure_for(rso.Event)(event), rso.loads(json.dumps(event), rso.Event))
+
+
+def test_a_record_the_fast_path_rejects_is_reported_by_the_converter() -> None:
+    data = json.loads(rso.dumps(rso.load()))
+    data["events"][3]["title"] = " padded "
+    data["events"][5]["actors"].append(dict(data["events"][5]["actors"][0]))
+    with pytest.raises(rso.DataError) as caught:
+        rso.loads(json.dumps(data))
+    problems = caught.value.problems
+    assert len(problems) == 2
+    assert problems[0].startswith("events[3] (id ")
+    assert "title: must not start or end" in problems[0]
+    assert problems[1].startswith("events[5] (id ")
+    assert "is listed twice" in problems[1]
+
+
+def test_loads_leaves_the_garbage_collector_as_it_was() -> None:
+    text = rso.dumps(rso.load())
+    assert gc.isenabled()
+    rso.loads(text)
+    assert gc.isenabled()
+    with pytest.raises(rso.DataError):
+        rso.loads("{}")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rso.loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
