@@ -150,7 +150,7 @@ class Collection(Generic[R]):
                 msg = f"duplicate id {record.id!r} in {type(self).__name__}"
                 raise ValueError(msg)
             by_id[record.id] = record
-        object.__setattr__(self, "_records", tuple(sorted(items, key=self._sort_key)))
+        object.__setattr__(self, "_records", self._sorted(items))
         object.__setattr__(self, "_id_map", by_id)
         object.__setattr__(self, "_actors", actors)
         object.__setattr__(self, "_places", places)
@@ -159,6 +159,10 @@ class Collection(Generic[R]):
     @staticmethod
     def _sort_key(record: Any) -> Any:
         return record.id
+
+    @classmethod
+    def _sorted(cls, records: tuple[R, ...]) -> tuple[R, ...]:
+        return tuple(sorted(records, key=cls._sort_key))
 
     def _derive(self, records: Iterable[R]) -> Self:
         """Make a collection of the same kind from records already in order."""
@@ -359,10 +363,13 @@ class _Dated(_Verifiable[D]):
 
     @classmethod
     def _sort_key(cls, record: Any) -> Any:
+        # by date (earliest day, latest day, text), then id; undated records last. The date
+        # itself stands for its text: it is compared only when both days are equal, and
+        # partial dates are equal, and ordered, by their text then
         date = cls._date_of(record)
         if date is None:
-            return (1, datetime.date.max, datetime.date.max, "", record.id)
-        return (0, date.earliest, date.latest, date.isoformat(), record.id)
+            return (1, datetime.date.max, datetime.date.max, None, record.id)
+        return (0, date.earliest, date.latest, date, record.id)
 
     def between(
         self,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import threading
+import types
 import typing
 from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
@@ -29,7 +30,6 @@ from ru_so_relations._models import (
     Role,
     Verification,
     is_slug,
-    is_text,
 )
 
 if TYPE_CHECKING:
@@ -137,11 +137,11 @@ def _for_type(type_: Any) -> Structure:
 
 # Hand-written builders for the records a large file holds most of: an event, its
 # participants and its citations. They make the checks the classes' validators make, then set
-# the fields directly, skipping the validators they have just done the work of; each is used
-# only while its class has exactly the fields it sets (see `_SPECIAL`).
+# the fields through the classes' slots, skipping the validators they have just done the work
+# of; each is used only while its class has exactly the fields it sets, each in a slot (see
+# `_SPECIAL`). A test checks that they accept every valid record and nothing else.
 
 _new: Final = object.__new__
-_set: Final = object.__setattr__
 _ROLES: Final = {role.value: role for role in Role}
 _KINDS: Final = {kind.value: kind for kind in EventKind}
 _STATUSES: Final = {status.value: status for status in Verification}
@@ -173,6 +173,19 @@ _EVENT_FIELDS, _EVENT_REQUIRED = _fields_of(
 )
 
 
+def _slot_setters(cls: type[Any], names: frozenset[str]) -> dict[str, Callable[[Any, Any], None]]:
+    """Each field's slot setter, which sets it on a new instance despite `frozen`.
+
+    Empty unless the class has exactly these fields, each in a slot of its own.
+    """
+    descriptors = {field.name: cls.__dict__.get(field.name) for field in attrs.fields(cls)}
+    if set(descriptors) != names:
+        return {}
+    if not all(isinstance(d, types.MemberDescriptorType) for d in descriptors.values()):
+        return {}
+    return {name: d.__set__ for name, d in descriptors.items()}  # type: ignore[union-attr]
+
+
 # Ids seen valid: most ids in a file are references to a few thousand records, so a set
 # lookup replaces most of the pattern matches. Bounded, and only ever holds valid ids.
 _known_slugs: Final[set[str]] = set()
@@ -189,117 +202,186 @@ def _slug_value(value: Any) -> str:
     return value  # type: ignore[no-any-return]
 
 
-def _text_value(value: Any) -> str:
-    if not is_text(value):
-        raise NotFast
-    return value  # type: ignore[no-any-return]
+def _is_text(value: Any) -> bool:
+    # is_text for the exact str that JSON gives
+    return type(value) is str and value != "" and value == value.strip()
 
 
-def _optional_text_value(value: Any) -> str | None:
-    if value is not None and not is_text(value):
-        raise NotFast
-    return value  # type: ignore[no-any-return]
+def _citation_builder() -> Structure | None:
+    setters = _slot_setters(Citation, _CITATION_FIELDS)
+    if not setters:
+        return None
+    set_source, set_quote, set_locator = (setters[n] for n in ("source", "quote", "locator"))
+    fields, required, known = _CITATION_FIELDS, _CITATION_REQUIRED, _known_slugs
+
+    def citation(value: Any) -> Citation:
+        if type(value) is not dict:
+            raise NotFast
+        keys = value.keys()
+        if not (keys <= fields and keys >= required):
+            raise NotFast
+        source = value["source"]
+        if source not in known:
+            _slug_value(source)
+        quote = value.get("quote")
+        locator = value.get("locator")
+        if (quote is not None and not _is_text(quote)) or (
+            locator is not None and not _is_text(locator)
+        ):
+            raise NotFast
+        record = _new(Citation)
+        set_source(record, source)
+        set_quote(record, quote)
+        set_locator(record, locator)
+        return record
+
+    return citation
 
 
-def _citation(value: Any) -> Citation:
-    if type(value) is not dict:
-        raise NotFast
-    keys = value.keys()
-    if not (keys <= _CITATION_FIELDS and keys >= _CITATION_REQUIRED):
-        raise NotFast
-    source = value["source"]
-    if source not in _known_slugs:
-        _slug_value(source)
-    quote = value.get("quote")
-    locator = value.get("locator")
-    if (quote is not None and not is_text(quote)) or (locator is not None and not is_text(locator)):
-        raise NotFast
-    record = _new(Citation)
-    _set(record, "source", source)
-    _set(record, "quote", quote)
-    _set(record, "locator", locator)
-    return record
+def _participant_builder() -> Structure | None:
+    setters = _slot_setters(Participant, _PARTICIPANT_FIELDS)
+    if not setters:
+        return None
+    set_actor, set_role = setters["actor"], setters["role"]
+    fields, required, known, roles = (
+        _PARTICIPANT_FIELDS,
+        _PARTICIPANT_REQUIRED,
+        _known_slugs,
+        _ROLES,
+    )
+
+    def participant(value: Any) -> Participant:
+        if type(value) is not dict:
+            raise NotFast
+        keys = value.keys()
+        if not (keys <= fields and keys >= required):
+            raise NotFast
+        actor = value["actor"]
+        if actor not in known:
+            _slug_value(actor)
+        role = value.get("role")
+        record = _new(Participant)
+        set_actor(record, actor)
+        set_role(record, None if role is None else roles[role])
+        return record
+
+    return participant
 
 
-def _participant(value: Any) -> Participant:
-    if type(value) is not dict:
-        raise NotFast
-    keys = value.keys()
-    if not (keys <= _PARTICIPANT_FIELDS and keys >= _PARTICIPANT_REQUIRED):
-        raise NotFast
-    actor = value["actor"]
-    if actor not in _known_slugs:
-        _slug_value(actor)
-    role = value.get("role")
-    record = _new(Participant)
-    _set(record, "actor", actor)
-    _set(record, "role", None if role is None else _ROLES[role])
-    return record
+_citation: Final = _citation_builder()
+_participant: Final = _participant_builder()
 
 
-def _list(value: Any) -> list[Any]:
-    if type(value) is not list:
-        raise NotFast
-    return value
+def _event_builder() -> Structure | None:
+    setters = _slot_setters(Event, _EVENT_FIELDS)
+    if not setters or _citation is None or _participant is None:
+        return None
+    (
+        set_id,
+        set_date,
+        set_kind,
+        set_title,
+        set_summary,
+        set_actors,
+        set_agreements,
+        set_place,
+        set_sources,
+        set_notes,
+        set_verification,
+        set_alternatives,
+    ) = (setters[field.name] for field in attrs.fields(Event))
+    fields, required, known = _EVENT_FIELDS, _EVENT_REQUIRED, _known_slugs
+    kinds, statuses, disputed = _KINDS, _STATUSES, _DISPUTED
+    participant, citation, empty = _participant, _citation, ()
+
+    def event(value: Any) -> Event:
+        if type(value) is not dict:
+            raise NotFast
+        keys = value.keys()
+        if not (keys <= fields and keys >= required):
+            raise NotFast
+        get = value.get
+        actors = get("actors", empty)
+        if actors:
+            if type(actors) is not list:
+                raise NotFast
+            actors = tuple(map(participant, actors))
+            if len(actors) > 1 and len({p.actor for p in actors}) != len(actors):
+                raise NotFast
+        elif actors is empty or type(actors) is list:
+            actors = empty
+        else:
+            raise NotFast
+        agreements = get("agreements", empty)
+        if agreements:
+            if type(agreements) is not list:
+                raise NotFast
+            agreements = tuple(map(_slug_value, agreements))
+            if len(agreements) > 1 and len(set(agreements)) != len(agreements):
+                raise NotFast
+        elif agreements is empty or type(agreements) is list:
+            agreements = empty
+        else:
+            raise NotFast
+        place = get("place")
+        if place is not None and place not in known:
+            _slug_value(place)
+        sources = value["sources"]
+        if type(sources) is not list or not sources:
+            raise NotFast
+        sources = tuple(map(citation, sources))
+        status = statuses[value["verification"]]
+        alternatives = get("alternatives", empty)
+        if alternatives:
+            if type(alternatives) is not list or status is not disputed:
+                raise NotFast
+            alternatives = _alternatives(alternatives)
+        elif (alternatives is empty or type(alternatives) is list) and status is not disputed:
+            alternatives = empty
+        else:
+            raise NotFast
+        record_id = value["id"]
+        if record_id not in known:
+            _slug_value(record_id)
+        title = value["title"]
+        summary = value["summary"]
+        notes = get("notes")
+        if not (_is_text(title) and _is_text(summary)) or (
+            notes is not None and not _is_text(notes)
+        ):
+            raise NotFast
+        record = _new(Event)
+        set_id(record, record_id)
+        set_date(record, _partial_date(value["date"]))
+        set_kind(record, kinds[value["kind"]])
+        set_title(record, title)
+        set_summary(record, summary)
+        set_actors(record, actors)
+        set_agreements(record, agreements)
+        set_place(record, place)
+        set_sources(record, sources)
+        set_notes(record, notes)
+        set_verification(record, status)
+        set_alternatives(record, alternatives)
+        return record
+
+    return event
 
 
-def _event(value: Any) -> Event:
-    if type(value) is not dict:
-        raise NotFast
-    keys = value.keys()
-    if not (keys <= _EVENT_FIELDS and keys >= _EVENT_REQUIRED):
-        raise NotFast
-    get = value.get
-    actors = tuple([_participant(item) for item in _list(get("actors", []))])
-    if len(actors) > 1 and len({participant.actor for participant in actors}) != len(actors):
-        raise NotFast
-    agreements = tuple([_slug_value(item) for item in _list(get("agreements", []))])
-    if len(agreements) > 1 and len(set(agreements)) != len(agreements):
-        raise NotFast
-    place = get("place")
-    if place is not None:
-        _slug_value(place)
-    sources = tuple([_citation(item) for item in _list(value["sources"])])
-    if not sources:
-        raise NotFast
-    status = _STATUSES[value["verification"]]
-    alternatives = _list(get("alternatives", []))
-    if (status is _DISPUTED) != bool(alternatives):
-        raise NotFast
-    record_id = value["id"]
-    if record_id not in _known_slugs:
-        _slug_value(record_id)
-    title = value["title"]
-    summary = value["summary"]
-    notes = get("notes")
-    if not (is_text(title) and is_text(summary)) or (notes is not None and not is_text(notes)):
-        raise NotFast
-    record = _new(Event)
-    _set(record, "id", record_id)
-    _set(record, "date", _partial_date(value["date"]))
-    _set(record, "kind", _KINDS[value["kind"]])
-    _set(record, "title", title)
-    _set(record, "summary", summary)
-    _set(record, "actors", actors)
-    _set(record, "agreements", agreements)
-    _set(record, "place", place)
-    _set(record, "sources", sources)
-    _set(record, "notes", notes)
-    _set(record, "verification", status)
-    _set(record, "alternatives", _alternatives(alternatives) if alternatives else ())
-    return record
+_event: Final = _event_builder()
 
 
 def _alternatives(value: Any) -> tuple[Alternative, ...]:
     structure = structure_for(Alternative)
-    return tuple([structure(item) for item in _list(value)])
+    return tuple(map(structure, value))
 
 
-_SPECIAL: Final[dict[type[Any], tuple[frozenset[str], Structure]]] = {
-    Citation: (_CITATION_FIELDS, _citation),
-    Participant: (_PARTICIPANT_FIELDS, _participant),
-    Event: (_EVENT_FIELDS, _event),
+_SPECIAL: Final[dict[type[Any], Structure | None]] = {
+    Citation: _citation,
+    Participant: _participant,
+    Event: _event,
 }
+"""The hand-written builders; `None` where a class no longer matches its builder."""
 
 
 _lock: Final = threading.RLock()  # a record's function makes its parts' functions
@@ -317,8 +399,6 @@ def structure_for(cls: type[Any]) -> Callable[[Any], Any]:
         with _lock:
             made = _made.get(cls)
             if made is None:
-                fields, special = _SPECIAL.get(cls, (None, None))
-                same = fields == frozenset(f.name for f in attrs.fields(cls))
-                made = special if special is not None and same else _record(cls)
+                made = _SPECIAL.get(cls) or _record(cls)
                 _made[cls] = made
     return made
