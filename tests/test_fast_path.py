@@ -223,6 +223,31 @@ def test_a_record_the_fast_path_rejects_is_reported_by_the_converter() -> None:
     assert "is listed twice" in problems[1]
 
 
+def test_only_the_records_the_fast_path_rejects_go_through_the_converter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = json.loads(rso.dumps(rso.load()))
+    events = data["events"]
+    events[1]["title"] = ""
+    events.append(dict(events[0]))
+    through_converter: list[Any] = []
+    structure_one = _io._structure_one
+
+    def counting(value: Any, *args: Any) -> Any:
+        through_converter.append(value)
+        return structure_one(value, *args)
+
+    monkeypatch.setattr(_io, "_structure_one", counting)
+    with pytest.raises(rso.DataError) as caught:
+        rso.loads(json.dumps(data))
+    assert through_converter == [events[1]]
+    last = len(events) - 1
+    assert caught.value.problems == (
+        f"events[1] (id {events[1]['id']!r}): title: must be a non-empty string",
+        f"events[{last}] (id {events[0]['id']!r}): id: duplicate id, also used by events[0]",
+    )
+
+
 def test_loads_leaves_the_garbage_collector_as_it_was() -> None:
     text = rso.dumps(rso.load())
     assert gc.isenabled()

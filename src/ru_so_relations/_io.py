@@ -330,28 +330,40 @@ def _structure_fast(value: list[Any], record_type: type[T]) -> list[T] | None:
         return None
 
 
+def _structure_each(
+    value: list[Any], record_type: type[T], name: str, problems: list[str]
+) -> list[T | None]:
+    """Build each record by the fast path or, if it does not accept it, by the converter.
+
+    A record the converter cannot build is `None` in the list, and its problems are added.
+    """
+    from ru_so_relations._fast import structure_for
+
+    structure = structure_for(record_type)
+    built: list[T | None] = []
+    for index, item in enumerate(value):
+        try:
+            built.append(structure(item))
+        except Exception:  # the converter builds it or says what is wrong
+            record_id = item.get("id") if isinstance(item, dict) else None
+            at = where(name, index, record_id)
+            built.append(_structure_one(item, record_type, at, problems))
+    return built
+
+
 def _structure_records(value: Any, record_type: type[T], name: str) -> list[T]:
     from ru_so_relations._converter import json_type
 
     if not isinstance(value, list):
         raise DataError([f"{name}: expected an array, got {json_type(value)}"])
+    problems: list[str] = []
     records = _structure_fast(value, record_type)
-    if records is not None:
-        problems = list(duplicate_problems(name, [getattr(r, "id", None) for r in records]))
-        if problems:
-            raise DataError(problems)
-        return records
-    problems = []
-    records = []
-    for index, item in enumerate(value):
-        record_id = item.get("id") if isinstance(item, dict) else None
-        record = _structure_one(item, record_type, where(name, index, record_id), problems)
-        if record is not None:
-            records.append(record)
-    problems.extend(duplicate_problems(name, [getattr(r, "id", None) for r in records]))
+    built = records if records is not None else _structure_each(value, record_type, name, problems)
+    # ids by position in the file, so that a duplicate names the record it repeats
+    problems.extend(duplicate_problems(name, [getattr(r, "id", None) for r in built]))
     if problems:
         raise DataError(problems)
-    return records
+    return records if records is not None else [r for r in built if r is not None]
 
 
 def _structure_dataset(value: Any) -> Dataset:
