@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -96,6 +97,100 @@ def test_filters_commute(ds: rso.Dataset, data: st.DataObject) -> None:
     b = ds.events.between(year, overlap=True).involving(actor).of_kind(*kinds)
     c = ds.events.involving(actor).between(year, overlap=True).of_kind(*kinds)
     assert a == b == c
+
+
+@given(datasets(max_records=12), st.data())
+def test_chains_match_the_documented_predicates(ds: rso.Dataset, data: st.DataObject) -> None:
+    """Any chain of queries equals filtering a plain list step by step.
+
+    A collection made by a query answers later steps through the indexes of the chain's
+    first collection, or through its own; both must give what the predicates give.
+    """
+    chain, expected = ds.events, list(ds.events)
+    for _ in range(data.draw(st.integers(1, 5))):
+        steps = ["between", "day", "involving", "of_kind", "at", "slice"]
+        step = data.draw(st.sampled_from(steps))
+        if step == "between":
+            start, end = data.draw(bounds), data.draw(bounds)
+            if not ordered(start, end):
+                continue
+            overlap = data.draw(st.booleans())
+            lo = datetime.date.min if start is None else start.earliest
+            hi = datetime.date.max if end is None else end.latest
+            chain = chain.between(start, end, overlap=overlap)
+            expected = [e for e in expected if predicate(e.date, lo, hi, overlap=overlap)]
+        elif step == "involving":
+            actor = data.draw(st.sampled_from(ds.actors.ids))
+            chain = chain.involving(actor)
+            expected = [e for e in expected if actor in e.actor_ids]
+        elif step == "of_kind":
+            kinds = data.draw(st.lists(st.sampled_from(rso.EventKind), min_size=1, max_size=3))
+            chain = chain.of_kind(*kinds)
+            expected = [e for e in expected if e.kind in kinds]
+        elif step == "at" and len(ds.places):
+            place = data.draw(st.sampled_from(ds.places.ids))
+            chain = chain.at(place)
+            expected = [e for e in expected if e.place == place]
+        elif step == "day" and expected:
+            day = data.draw(st.sampled_from(expected)).date.earliest
+            chain = chain.between(day)
+            expected = [e for e in expected if predicate(e.date, day, day, overlap=False)]
+        elif step == "slice":
+            a, b = data.draw(st.integers(-3, 12)), data.draw(st.integers(-3, 12))
+            chain = chain[a:b]
+            expected = expected[a:b]
+        assert list(chain) == expected
+
+
+def test_a_chain_uses_the_first_collections_indexes() -> None:
+    ds = rso.load()
+    year = ds.events.between("2008")
+    aug = year.between("2008-08")
+    month = list(ds.events.between("2008-08"))
+    # an actor in few of the month's events is found through the first collection's index,
+    # without indexing the month's events
+    assert list(aug.involving("osce")) == [e for e in month if "osce" in e.actor_ids]
+    assert "actors" not in aug._cache
+    assert "actors" in ds.events._cache
+    # one in most of them is cheaper to find by indexing the month's events
+    assert list(aug.involving("georgia")) == [e for e in month if "georgia" in e.actor_ids]
+    assert "actors" in aug._cache
+
+
+def test_every_second_step_on_the_bundled_data() -> None:
+    """Each way a second step finds its records, checked exhaustively against predicates.
+
+    A fresh first step each time, so that no index built by an earlier query is reused: a
+    year or a day of the events, then each actor, kind and place in turn.
+    """
+    ds = rso.load()
+    events = list(ds.events)
+    years = sorted({e.date.earliest.year for e in events})
+    days = sorted(
+        {
+            e.date.earliest
+            for e in events
+            if e.date.precision is rso.Precision.DAY and not e.date.is_span
+        }
+    )
+    firsts: list[tuple[str, Any]] = [(str(y), lambda y=y: ds.events.between(str(y))) for y in years]
+    firsts += [(str(d), lambda d=d: ds.events.between(d)) for d in days]
+    # a day within a year: a run of consecutive records of a collection made by a query
+    firsts += [
+        (f"{d} in {d.year}", lambda d=d: ds.events.between(str(d.year)).between(d)) for d in days
+    ]
+    for label, first in firsts:
+        records = list(first())
+        assert records, label
+        for actor in ds.actors.ids:
+            expected = [e for e in records if actor in e.actor_ids]
+            assert list(first().involving(actor)) == expected, (label, actor)
+        for kind in rso.EventKind:
+            expected = [e for e in records if e.kind is kind]
+            assert list(first().of_kind(kind)) == expected, (label, kind)
+        for place in ds.places.ids:
+            expected = [e for e in records if e.place == place]
+            assert list(first().at(place)) == expected, (label, place)
 
 
 @given(datasets(), st.data())

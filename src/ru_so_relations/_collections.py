@@ -99,6 +99,11 @@ def _date_range(
     return lo, hi
 
 
+def _actor_ids(record: Any) -> tuple[str, ...]:
+    ids: tuple[str, ...] = record.actor_ids
+    return ids
+
+
 class Collection(Generic[R]):
     """An immutable, ordered collection of records with unique ids.
 
@@ -108,7 +113,7 @@ class Collection(Generic[R]):
     when they hold equal records in the same order.
     """
 
-    __slots__ = ("_actors", "_cache", "_id_map", "_places", "_records")
+    __slots__ = ("_actors", "_base", "_base_positions", "_cache", "_id_map", "_places", "_records")
 
     _record_type: ClassVar[type[Any]]
     _records: tuple[R, ...]
@@ -116,6 +121,8 @@ class Collection(Generic[R]):
     _actors: Actors | None
     _places: Places | None
     _cache: dict[str, Any]
+    _base: Collection[R] | None
+    _base_positions: Sequence[int] | None
 
     def __init__(
         self,
@@ -155,6 +162,8 @@ class Collection(Generic[R]):
         object.__setattr__(self, "_actors", actors)
         object.__setattr__(self, "_places", places)
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_base", None)
+        object.__setattr__(self, "_base_positions", None)
 
     @staticmethod
     def _sort_key(record: Any) -> Any:
@@ -173,6 +182,8 @@ class Collection(Generic[R]):
         object.__setattr__(new, "_actors", self._actors)
         object.__setattr__(new, "_places", self._places)
         object.__setattr__(new, "_cache", {})
+        object.__setattr__(new, "_base", None)
+        object.__setattr__(new, "_base_positions", None)
         return new
 
     def _bind(self, *, actors: Actors, places: Places | None) -> Self:
@@ -211,14 +222,57 @@ class Collection(Generic[R]):
         return index
 
     def _at(self, positions: Iterable[int]) -> Self:
-        """The records at these positions (ascending), as a collection of the same kind."""
+        """The records at these positions (ascending), as a collection of the same kind.
+
+        The new collection remembers where its records are in the first collection of the
+        chain (its base), so that its own queries can use the base's indexes.
+        """
         records = self._records
-        return self._derive(records[i] for i in positions)
+        if isinstance(positions, range) and positions.step == 1:
+            new = self._derive(records[positions.start : positions.stop])
+            mine: Sequence[int] | None = self._base_positions
+            if mine is None:
+                mapped: Sequence[int] = positions
+            else:
+                mapped = mine[positions.start : positions.stop]
+        else:
+            kept = positions if isinstance(positions, tuple) else tuple(positions)
+            new = self._derive(tuple(map(records.__getitem__, kept)))
+            mine = self._base_positions
+            mapped = kept if mine is None else tuple(map(mine.__getitem__, kept))
+        object.__setattr__(new, "_base", self if self._base is None else self._base)
+        object.__setattr__(new, "_base_positions", mapped)
+        return new
+
+    def _positions_of(
+        self, name: str, keys_of: Callable[[R], Iterable[Hashable]], key: Hashable
+    ) -> Sequence[int]:
+        """The positions (ascending) of the records that have this key.
+
+        A collection made by a query finds them through its base's index when that is
+        cheaper than indexing its own records: a step of a chain then costs time in
+        proportion to its result, not to its input.
+        """
+        base, mine = self._base, self._base_positions
+        if base is None or mine is None or name in self._cache or not mine:
+            return self._postings(name, keys_of).get(key, ())  # type: ignore[no-any-return]
+        in_base: Sequence[int] = base._postings(name, keys_of).get(key, ())
+        first = bisect.bisect_left(in_base, mine[0])
+        last = bisect.bisect_right(in_base, mine[-1])
+        if isinstance(mine, range):  # consecutive positions of the base
+            return [position - mine.start for position in in_base[first:last]]
+        if (last - first) * len(mine).bit_length() > len(mine):
+            return self._postings(name, keys_of).get(key, ())  # type: ignore[no-any-return]
+        found = []
+        for position in in_base[first:last]:
+            i = bisect.bisect_left(mine, position)
+            if mine[i] == position:
+                found.append(i)
+        return found
 
     def _select(self, name: str, keys_of: Callable[[R], Iterable[Hashable]], wanted: Any) -> Self:
         """The records that have any of the wanted keys, through the index `name`."""
-        index = self._postings(name, keys_of)
-        lists = [index.get(key, ()) for key in wanted]
+        lists = [self._positions_of(name, keys_of, key) for key in wanted]
         if len(lists) == 1:
             return self._at(lists[0])
         return self._at(sorted({p for positions in lists for p in positions}))
@@ -458,8 +512,11 @@ class _Dated(_Verifiable[D]):
             msg = "give at least one actor"
             raise ValueError(msg)
         wanted = [self._actor_id(a) for a in actors]
-        index = self._postings("actors", lambda r: r.actor_ids)
-        lists = sorted((index.get(a, []) for a in dict.fromkeys(wanted)), key=len)
+        lists = sorted(
+            (self._positions_of("actors", _actor_ids, a) for a in dict.fromkeys(wanted)), key=len
+        )
+        if len(lists) == 1:
+            return self._at(lists[0])
         common = set(lists[0])
         for positions in lists[1:]:
             common.intersection_update(positions)
