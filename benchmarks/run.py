@@ -178,6 +178,28 @@ def import_cost(repeat: int = 15) -> tuple[float, float, float]:
     return run("import attrs"), run("import ru_so_relations"), run("import attrs, ru_so_relations")
 
 
+def own_import_cost(repeat: int = 15) -> float:
+    """Median time (ms) Python's `-X importtime` gives for the package after attrs.
+
+    The difference of two wall times above is within their noise; this is the package's own
+    cumulative import time, with attrs already imported, as Python measures it.
+    """
+    samples = []
+    for _ in range(repeat):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import attrs, ru_so_relations"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in result.stderr.splitlines():
+            # import time: self [us] | cumulative | imported package
+            parts = [part.strip() for part in line.removeprefix("import time:").split("|")]
+            if len(parts) == 3 and parts[2] == "ru_so_relations":
+                samples.append(int(parts[1]) / 1000)
+    return statistics.median(samples)
+
+
 def sqlite_db(ds: Any) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
     db.execute("create table events (id text primary key, earliest text, latest text, kind text)")
@@ -282,10 +304,12 @@ def main() -> None:
         f"{platform.processor() or platform.machine()}"
     )
     attrs_ms, rso_ms, both_ms = import_cost()
+    own_ms = own_import_cost()
     print(
         f"\nimport (median of 15 fresh processes): attrs {attrs_ms:.1f} ms; "
         f"ru_so_relations {rso_ms:.1f} ms; attrs + ru_so_relations {both_ms:.1f} ms, "
-        f"{both_ms - attrs_ms:+.1f} ms over attrs alone (target: at most +5 ms)"
+        f"{both_ms - attrs_ms:+.1f} ms over attrs alone; ru_so_relations after attrs "
+        f"(-X importtime, cumulative) {own_ms:.2f} ms (target: at most +5 ms)"
     )
 
     rows = [measure(n) for n in sizes]
@@ -302,11 +326,11 @@ def main() -> None:
             + " |"
         )
     print()
-    for line in targets(both_ms - attrs_ms, rows):
+    for line in targets(both_ms - attrs_ms, own_ms, rows):
         print(line)
 
 
-def targets(import_ms: float, rows: list[dict[str, Any]]) -> list[str]:
+def targets(import_ms: float, own_ms: float, rows: list[dict[str, Any]]) -> list[str]:
     """Each target of the performance issue, the measured value, and whether it is met."""
     by_size = {row["events"]: row for row in rows}
     largest = by_size[max(by_size)]
@@ -315,7 +339,11 @@ def targets(import_ms: float, rows: list[dict[str, Any]]) -> list[str]:
     def add(target: str, measured: str, met: bool) -> None:
         lines.append(f"| {target} | {measured} | {'yes' if met else 'no'} |")
 
-    add("import at most 5 ms over `import attrs`", f"{import_ms:+.1f} ms", import_ms <= 5)
+    add(
+        "import at most 5 ms over `import attrs`",
+        f"{import_ms:+.1f} ms (wall time); {own_ms:.2f} ms (-X importtime)",
+        max(import_ms, own_ms) <= 5,
+    )
     ratios = [row["load / json"] for row in rows]
     add(
         "load at most 5 x `json.loads`, at every size",
@@ -331,7 +359,7 @@ def targets(import_ms: float, rows: list[dict[str, Any]]) -> list[str]:
     )
     sqlite = largest["sqlite / between"]
     add(f"`between` at least as fast as indexed SQLite, {size}", f"{sqlite:.1f} x", sqlite >= 1)
-    if 10_000 in by_size and len(by_size) > 1:
+    if 10_000 in by_size and max(by_size) > 10_000:
         growth = largest["between µs"] / by_size[10_000]["between µs"]
         add(
             f"`between` {size} at most 3 x its time at 10,000 events",
