@@ -20,16 +20,10 @@ import ru_so_relations as rso
 from ru_so_relations import _dataset, _fast, _io
 from ru_so_relations._converter import converter
 from ru_so_relations._models import is_slug
-from tests.strategies import datasets, mutated, mutated_records
+from tests.strategies import RECORD_TYPES, datasets, mutated, mutated_records
 
 ALL_RECORD_TYPES = [
-    rso.Source,
-    rso.Actor,
-    rso.Place,
-    rso.Office,
-    rso.Stance,
-    rso.Agreement,
-    rso.Event,
+    *RECORD_TYPES,
     rso.Citation,
     rso.Participant,
     rso.Name,
