@@ -210,7 +210,8 @@ def _slug_value(value: Any) -> str:
 
 
 def _is_text(value: Any) -> bool:
-    # is_text for the exact str that JSON gives
+    # what the `_text` validator accepts (non-empty, no white space at either end), for
+    # the exact str that JSON gives
     return type(value) is str and value != "" and value == value.strip()
 
 

@@ -220,11 +220,6 @@ def is_slug(value: object) -> bool:
     return isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
 
 
-def is_text(value: object) -> bool:
-    """Whether a value is a non-empty string without white space at either end."""
-    return isinstance(value, str) and value != "" and value == value.strip()
-
-
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     del instance
     if not is_slug(value):
