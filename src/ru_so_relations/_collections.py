@@ -136,7 +136,10 @@ class Collection(Generic[R]):
         Args:
             records: The records, in any order; the collection sorts them.
             actors: The actors that names given to queries such as `involving` are resolved
-                against; for a dataset's collections, the dataset's actors.
+                against; for a dataset's collections, the dataset's actors. Made from
+                another collection, a collection takes that one's actors and places unless
+                given others. Without actors, queries take only actor ids, and an id that no
+                record refers to is an error rather than an empty answer.
             places: The places that names given to [`Events.at`][ru_so_relations.Events.at]
                 are resolved against; for a dataset's collections, the dataset's places.
 
@@ -144,6 +147,10 @@ class Collection(Generic[R]):
             TypeError: If a record is not of the collection's record type.
             ValueError: If two records share an id.
         """
+        if isinstance(records, Collection):
+            # made from another collection: resolve names as it does, unless told otherwise
+            actors = records._actors if actors is None else actors
+            places = records._places if places is None else places
         items = tuple(records)
         by_id: dict[str, R] = {}
         for record in items:
@@ -380,8 +387,33 @@ class Collection(Generic[R]):
             msg = f"expected an Actor, an actor id or a name, not {type(actor).__name__}"
             raise TypeError(msg)
         if self._actors is None:
-            return actor
+            return self._unresolved_actor(actor)
         return self._actors.resolve(actor).id
+
+    def _unresolved_actor(self, actor: str) -> str:
+        """An actor id given to a collection that has no actors to resolve names against.
+
+        It is taken as an id if some record refers to it; otherwise an empty answer could
+        only mislead, so it is an error.
+        """
+        if any(actor in _actor_ids(record) for record in self._records):
+            return actor
+        msg = (
+            f"no record in this {type(self).__name__} refers to an actor with id {actor!r}, "
+            "and it has no actors to resolve names against; query a dataset's collection "
+            f"(such as ds.{type(self).__name__.lower()}) or make it with actors=ds.actors"
+        )
+        raise LookupError(msg)
+
+    def _with_parts(self, actor_id: str) -> tuple[str, ...]:
+        """The actor and every actor that is part of it, at any depth."""
+        if self._actors is None:
+            msg = (
+                "including_parts needs the actors that say what belongs to what; query a "
+                "dataset's collection or make this one with actors=ds.actors"
+            )
+            raise ValueError(msg)
+        return self._actors.with_parts(actor_id)
 
 
 class _Verifiable(Collection[V]):
@@ -493,12 +525,20 @@ class _Dated(_Verifiable[D]):
             self._cache["dates"] = index
         return index
 
-    def involving(self, *actors: Actor | str) -> Self:
+    def involving(self, *actors: Actor | str, including_parts: bool = False) -> Self:
         """Keep the records that involve every one of the given actors.
+
+        An event involves the actors among its participants; an agreement, its parties and
+        signatories. Nothing else counts: an event involving only Georgia's parliament does
+        not involve Georgia unless `including_parts` is true, and persons are never parts of
+        anything (Medvedev's visit does not involve Russia unless Russia is a participant).
 
         Args:
             *actors: [`Actor`][ru_so_relations.Actor] records, actor ids, or any name or
                 alias, matched regardless of case, accents and script.
+            including_parts: If true, an actor also matches through any actor that is part
+                of it, at any depth (see [`Actor.part_of`][ru_so_relations.Actor.part_of]):
+                "Georgia" then matches its parliament, ministries and armed forces.
 
         Returns:
             The records kept, in chronological order.
@@ -506,14 +546,23 @@ class _Dated(_Verifiable[D]):
         Raises:
             LookupError: If a name matches no actor, or several; the message lists the
                 closest known names.
-            ValueError: If no actor is given.
+            ValueError: If no actor is given, or `including_parts` is asked of a collection
+                without actors.
+
+        Examples:
+            >>> import ru_so_relations as rso
+            >>> events = rso.load().events
+            >>> len(events.involving("Georgia")) < len(
+            ...     events.involving("Georgia", including_parts=True)
+            ... )
+            True
         """
         if not actors:
             msg = "give at least one actor"
             raise ValueError(msg)
         wanted = [self._actor_id(a) for a in actors]
         lists = sorted(
-            (self._positions_of("actors", _actor_ids, a) for a in dict.fromkeys(wanted)), key=len
+            (self._involving_one(a, including_parts) for a in dict.fromkeys(wanted)), key=len
         )
         if len(lists) == 1:
             return self._at(lists[0])
@@ -521,6 +570,17 @@ class _Dated(_Verifiable[D]):
         for positions in lists[1:]:
             common.intersection_update(positions)
         return self._at(sorted(common))
+
+    def _involving_one(self, actor_id: str, including_parts: bool) -> Sequence[int]:
+        """The positions of the records that involve an actor (or, if asked, its parts)."""
+        if not including_parts:
+            return self._positions_of("actors", _actor_ids, actor_id)
+        lists = [
+            self._positions_of("actors", _actor_ids, part) for part in self._with_parts(actor_id)
+        ]
+        if len(lists) == 1:
+            return lists[0]
+        return sorted({position for positions in lists for position in positions})
 
 
 class Events(_Dated[Event]):
@@ -723,6 +783,46 @@ class Actors(_Named[Actor]):
         wanted = _enum_values(ActorKind, kinds)
         return self._derive(a for a in self._records if a.kind in wanted)
 
+    def with_parts(self, actor: Actor | str) -> tuple[str, ...]:
+        """The id of an actor and of every actor that is part of it, at any depth.
+
+        Args:
+            actor: An [`Actor`][ru_so_relations.Actor], an actor id, or any name.
+
+        Returns:
+            The actor's id first, then the ids of its parts (breadth first, each level in
+            order of id).
+
+        Raises:
+            LookupError: If a name matches no actor, or several.
+
+        Examples:
+            >>> import ru_so_relations as rso
+            >>> "parliament-of-georgia" in rso.load().actors.with_parts("Georgia")
+            True
+        """
+        root = self.resolve(actor).id
+        children: dict[str, list[str]] | None = self._cache.get("parts")
+        if children is None:
+            children = {}
+            for record in self._records:
+                if record.part_of is not None:
+                    children.setdefault(record.part_of, []).append(record.id)
+            self._cache["parts"] = children
+        found = [root]
+        seen = {root}
+        for current in found:  # grows while it is walked: breadth first
+            for child in children.get(current, ()):
+                if child not in seen:
+                    seen.add(child)
+                    found.append(child)
+        return tuple(found)
+
+    def parts_of(self, actor: Actor | str) -> Actors:
+        """The actors that are part of an actor, at any depth (not the actor itself)."""
+        parts = set(self.with_parts(actor)[1:])
+        return self._derive(r for r in self._records if r.id in parts)
+
 
 class Places(_Named[Place]):
     """The places of a dataset, in order of id, with lookup by any name."""
@@ -758,19 +858,25 @@ class Offices(Collection[Office]):
                 a person counts if their tenure overlaps it. `None` for every holder ever.
 
         Returns:
-            The holders as actors, in the order they took office. In a collection without
-            actors (not from a dataset), the ids are looked up in no collection and the
-            result is empty.
+            The holders as actors, in the order they took office.
 
         Raises:
             KeyError: If there is no such office.
+            LookupError: If the collection has no actors to give (it was made outside a
+                dataset without `actors=`).
             ValueError: If `on` is not a valid date.
         """
         record = self[office.id if isinstance(office, Office) else office]
         lo, hi = _date_range(on, on) if on is not None else (datetime.date.min, datetime.date.max)
         ids = dict.fromkeys(t.person for t in record.holders if _tenure_overlaps(t, lo, hi))
-        actors = self._actors if self._actors is not None else Actors()
-        return actors._derive(actors[i] for i in ids if i in actors)
+        actors = self._actors
+        if actors is None:
+            msg = (
+                "this Offices collection has no actors to give the holders as; query "
+                "ds.offices or make it with actors=ds.actors"
+            )
+            raise LookupError(msg)
+        return actors._derive(actors[i] for i in ids)
 
     def held_by(self, person: Actor | str) -> tuple[tuple[Office, Tenure], ...]:
         """Every office a person held, with the tenure, in order of start date.

@@ -76,6 +76,27 @@ def reference_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
     known = {name: {r.id for r in records.get(name, ())} for name in COLLECTIONS}
     if not _all_known(records, known):
         yield from _dangling(records, known)
+        return
+    yield from _part_of_cycles(records.get("actors", ()))
+
+
+def _part_of_cycles(actors: Sequence[Any]) -> Iterator[str]:
+    """Report every actor whose chain of `part_of` links comes back to it."""
+    parent = {a.id: a.part_of for a in actors}
+    for index, actor in enumerate(actors):
+        seen = {actor.id}
+        step = actor.part_of
+        while step is not None:
+            if step == actor.id:
+                yield (
+                    f"{where('actors', index, actor.id)}: part_of: {actor.id!r} is, through "
+                    "its part_of links, part of itself"
+                )
+                break
+            if step in seen:  # a cycle further up, reported at its own actors
+                break
+            seen.add(step)
+            step = parent.get(step)
 
 
 def _dangling(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str]]) -> Iterator[str]:
@@ -104,6 +125,8 @@ def _dangling(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str]
                 yield from common(at, record)
             if name == "places":
                 yield from check(at, "located_in", record.located_in, "places")
+            elif name == "actors":
+                yield from check(at, "part_of", record.part_of, "actors")
             elif name == "offices":
                 yield from check(at, "organisation", record.organisation, "actors")
                 for i, tenure in enumerate(record.holders):
@@ -142,6 +165,9 @@ def _all_known(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str
     for name in ("actors", "places", "stances"):
         for record in records.get(name, ()):
             cite(record)
+    for actor in records.get("actors", ()):
+        if actor.part_of is not None:
+            actors.add(actor.part_of)
     for place in records.get("places", ()):
         places.add(place.located_in)
     for office in records.get("offices", ()):

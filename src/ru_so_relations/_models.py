@@ -451,6 +451,11 @@ class Actor:
     """The name in other languages and scripts (Russian, Ossetian, Georgian, ...)."""
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Other spellings and short forms, e.g. other Latin transliterations of a surname."""
+    part_of: str | None = attrs.field(default=None, validator=_optional_slug)
+    """The id of the actor this one belongs to: a ministry to its government, a government,
+    parliament or army to its state, a base to its armed forces; `None` for persons and for
+    actors that belong to no other in the dataset. Queries with `including_parts=True` follow
+    it at any depth."""
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=_tuple)
     """Identifiers in other registries; only ones verified in a source."""
     description: str | None = attrs.field(default=None, validator=_optional_text)
