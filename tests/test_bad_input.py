@@ -217,7 +217,7 @@ def test_unreadable_text(text: str | bytes, message: str) -> None:
         (
             "events.0.actors",
             [{"actor": "russia"}, {"actor": "russia"}],
-            f"{EVENT}: actors: 'russia' is listed twice",
+            f"{EVENT}: actors: actor 'russia' is listed twice",
         ),
         (
             "events.0.actors",

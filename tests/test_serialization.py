@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
-from ru_so_relations._dataset import COLLECTIONS
+from ru_so_relations._registry import KEYS as COLLECTIONS
 from tests import strategies
 from tests.strategies import COLLECTION_TYPES, RECORD_TYPES
 

@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File
 
 import ru_so_relations as rso
+from ru_so_relations._registry import KEYS, declared_types, parts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-
-PAGES = ("events", "agreements", "actors", "places", "offices", "stances", "sources")
 
 
 def esc(text: object) -> str:
@@ -251,12 +250,17 @@ def stances_page(ds: rso.Dataset) -> str:
 def sources_page(ds: rso.Dataset) -> str:
     """Every source with its address and how many records cite it."""
     counts: Counter[str] = Counter()
-    for name in ("actors", "places", "stances", "agreements", "events"):
-        for record in getattr(ds, name):
-            counts.update({c.source for c in record.sources})
-    for office in ds.offices:
-        for tenure in office.holders:
-            counts.update({c.source for c in tenure.sources})
+    for key in KEYS:
+        for record in getattr(ds, key):
+            # each record counts once per source, whichever of its parts cites it
+            counts.update(
+                {
+                    c.source
+                    for _, part in parts(record)
+                    if not isinstance(part, rso.Citation)
+                    for c in getattr(part, "sources", ())
+                }
+            )
     rows = []
     for s in ds.sources:
         title = esc(s.title or "(untitled)")
@@ -445,16 +449,22 @@ def cli_page() -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and picture to the site."""
     ds = rso.load()
+    pages = {
+        "events": events_page,
+        "agreements": agreements_page,
+        "actors": actors_page,
+        "places": places_page,
+        "offices": offices_page,
+        "stances": stances_page,
+        "sources": sources_page,
+    }
+    if set(pages) != set(KEYS):  # a kind added to the registry needs its page here
+        msg = f"dataset pages for {sorted(pages)}, but the registry has {sorted(KEYS)}"
+        raise RuntimeError(msg)
     generated = {
         "dataset/index.md": overview_page(ds),
         "dataset/timeline.svg": timeline_svg(ds),
-        "dataset/events.md": events_page(ds),
-        "dataset/agreements.md": agreements_page(ds),
-        "dataset/actors.md": actors_page(ds),
-        "dataset/places.md": places_page(ds),
-        "dataset/offices.md": offices_page(ds),
-        "dataset/stances.md": stances_page(ds),
-        "dataset/sources.md": sources_page(ds),
+        **{f"dataset/{key}.md": page(ds) for key, page in pages.items()},
         "cli.md": cli_page(),
         "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
     }
@@ -463,32 +473,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-RECORDS = (
-    "Event",
-    "Agreement",
-    "Actor",
-    "Place",
-    "Office",
-    "Tenure",
-    "Stance",
-    "Source",
-    "Citation",
-    "Participant",
-    "Name",
-    "Identifier",
-    "Alternative",
-)
-ENUMS = (
-    "EventKind",
-    "AgreementType",
-    "ActorKind",
-    "PlaceKind",
-    "Role",
-    "StancePosition",
-    "IdentifierScheme",
-    "Verification",
-    "Precision",
-)
+RECORD_CLASSES, ENUM_TYPES = declared_types()
+RECORDS = tuple(cls.__name__ for cls in RECORD_CLASSES)
+"""Every record class, found from the registry's kinds through their fields."""
+ENUMS = (*(cls.__name__ for cls in ENUM_TYPES), "Precision")
+"""Every enumeration the fields use, and the precision of dates."""
 MARKER = "<!-- generated: fields and values -->"
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ru_so_relations._citation import cite
+    from ru_so_relations._codec import dumps, loads
     from ru_so_relations._collections import (
         Actors,
         Agreements,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from ru_so_relations._dataset import DATA_VERSION, Dataset
     from ru_so_relations._dates import DateLike, PartialDate, Precision
     from ru_so_relations._errors import DataError
-    from ru_so_relations._io import dump, dumps, load, loads
+    from ru_so_relations._io import dump, load
     from ru_so_relations._models import (
         Actor,
         ActorKind,
@@ -90,10 +91,10 @@ _LAZY: dict[str, str] = {
     "Verification": "ru_so_relations._models",
     "cite": "ru_so_relations._citation",
     "dump": "ru_so_relations._io",
-    "dumps": "ru_so_relations._io",
+    "dumps": "ru_so_relations._codec",
     "json_schema": "ru_so_relations._schema",
     "load": "ru_so_relations._io",
-    "loads": "ru_so_relations._io",
+    "loads": "ru_so_relations._codec",
 }
 """Where each public name lives; it is imported on first use, so importing is cheap."""
 

@@ -8,10 +8,11 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from ru_so_relations._codec import dumps
 from ru_so_relations._collections import Collection, _tenure_overlaps
 from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import DataError
-from ru_so_relations._io import dump, dumps, load
+from ru_so_relations._io import dump, load
 from ru_so_relations._models import (
     Actor,
     Agreement,

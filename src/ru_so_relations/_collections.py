@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import difflib
 import enum
 import functools
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
@@ -27,9 +26,12 @@ from ru_so_relations._models import (
     Verification,
 )
 from ru_so_relations._names import name_key
+from ru_so_relations._registry import BY_RECORD
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+
+    from ru_so_relations._registry import Kind
 
 R = TypeVar("R", bound=Actor | Agreement | Event | Office | Place | Source | Stance)
 V = TypeVar("V", bound=Actor | Agreement | Event | Place | Stance)
@@ -104,6 +106,14 @@ def _actor_ids(record: Any) -> tuple[str, ...]:
     return ids
 
 
+_CLASSES: dict[str, type[Collection[Any]]] = {}
+
+
+def collection_class(kind: Kind) -> type[Collection[Any]]:
+    """The collection class of a kind of record (see `_registry.KINDS`)."""
+    return _CLASSES[kind.collection]
+
+
 class Collection(Generic[R]):
     """An immutable, ordered collection of records with unique ids.
 
@@ -123,6 +133,15 @@ class Collection(Generic[R]):
     _cache: dict[str, Any]
     _base: Collection[R] | None
     _base_positions: Sequence[int] | None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_record_type" in cls.__dict__:  # a concrete collection: the registry names it
+            kind = BY_RECORD[cls._record_type]
+            if kind.collection != cls.__name__:
+                msg = f"the registry names {kind.collection} for {kind.key}, not {cls.__name__}"
+                raise TypeError(msg)
+            _CLASSES[cls.__name__] = cls
 
     def __init__(
         self,
@@ -326,6 +345,8 @@ class Collection(Generic[R]):
         raise TypeError(msg)
 
     def _unknown_id_message(self, key: str) -> str:
+        import difflib
+
         close = difflib.get_close_matches(key, self._by_id, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
         return f"no {self._record_type.__name__.lower()} with id {key!r}{hint}"
@@ -364,9 +385,10 @@ class Collection(Generic[R]):
         Raises:
             ImportError: If pandas is not installed; the message names the extra.
         """
-        from ru_so_relations._export import to_pandas
+        from ru_so_relations._frames import table_to_pandas
+        from ru_so_relations._tables import collection_table
 
-        return to_pandas(self)
+        return table_to_pandas(*collection_table(BY_RECORD[self._record_type], self))
 
     def to_arrow(self) -> Any:
         """The records as a `pyarrow.Table`, with the columns of `to_pandas`.
@@ -376,9 +398,10 @@ class Collection(Generic[R]):
         Raises:
             ImportError: If pyarrow is not installed; the message names the extra.
         """
-        from ru_so_relations._export import to_arrow
+        from ru_so_relations._frames import table_to_arrow
+        from ru_so_relations._tables import collection_table
 
-        return to_arrow(self)
+        return table_to_arrow(*collection_table(BY_RECORD[self._record_type], self))
 
     def _actor_id(self, actor: Actor | str) -> str:
         if isinstance(actor, Actor):
@@ -765,6 +788,8 @@ class _Named(_Verifiable[N]):
             names = ", ".join(f"{self._by_id[i].name!r} ({i})" for i in ids)
             msg = f"{name!r} matches several {what}s: {names}; give an id or a fuller name"
             raise LookupError(msg)
+        import difflib
+
         close = difflib.get_close_matches(key, index, n=5, cutoff=0.6)
         suggestions = dict.fromkeys(self._by_id[index[k][0]].name for k in close)
         hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""

@@ -20,27 +20,10 @@ from cattrs.errors import (
 )
 
 from ru_so_relations._dates import PartialDate
-from ru_so_relations._errors import FieldError
+from ru_so_relations._errors import FieldError, json_type
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-
-
-def json_type(value: object) -> str:
-    """Name a value's type as JSON calls it, for error messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def _strict(kind: type[Any], expected: str) -> Callable[[object, type], Any]:

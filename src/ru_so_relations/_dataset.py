@@ -14,40 +14,31 @@ from ru_so_relations._collections import (
     Places,
     Sources,
     Stances,
+    collection_class,
 )
 from ru_so_relations._errors import DataError
+from ru_so_relations._fields import Many, Nested, Optional, constraint_of
 from ru_so_relations._models import Verification
+from ru_so_relations._registry import (
+    BY_KEY,
+    KEYS,
+    KINDS,
+    collect_references,
+    references,
+    where,
+)
 
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterator, Mapping, Sequence
 
     from ru_so_relations._collections import Collection
-    from ru_so_relations._models import Citation
 
 DATA_VERSION: Final = "2026.11.1"
 """The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
 
-COLLECTIONS: Final = (
-    "sources",
-    "actors",
-    "places",
-    "offices",
-    "stances",
-    "agreements",
-    "events",
-)
-"""The names of a dataset's collections, in the order they are written."""
 
-
-def where(collection: str, index: int, record_id: object) -> str:
-    """Say where a record is, e.g. `events[12] (id 'medvedev-visit-tskhinvali-2009')`."""
-    if isinstance(record_id, str):
-        return f"{collection}[{index}] (id {record_id!r})"
-    return f"{collection}[{index}]"
-
-
-def duplicate_problems(collection: str, ids: Sequence[object]) -> Iterator[str]:
+def duplicate_problems(key: str, ids: Sequence[object]) -> Iterator[str]:
     """Report every id that an earlier record of the same collection already has."""
     first: dict[str, int] = {}
     for index, record_id in enumerate(ids):
@@ -55,29 +46,37 @@ def duplicate_problems(collection: str, ids: Sequence[object]) -> Iterator[str]:
             continue
         if record_id in first:
             yield (
-                f"{where(collection, index, record_id)}: id: duplicate id, "
-                f"also used by {collection}[{first[record_id]}]"
+                f"{where(key, index, record_id)}: id: duplicate id, "
+                f"also used by {key}[{first[record_id]}]"
             )
         else:
             first[record_id] = index
 
 
 def reference_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
-    """Report every reference to a record id that does not exist.
+    """Report every reference to a record id that does not exist, and cycles of `part_of`.
 
     Args:
-        records: The records of each collection, keyed by the names in `COLLECTIONS`; a
-            missing name counts as an empty collection.
+        records: The records of each collection, keyed by the keys of `KINDS`; a missing
+            key counts as an empty collection.
 
     Yields:
         One line per dangling reference, e.g.
         `events[3] (id 'x-2009'): actors[0].actor: unknown actor 'nobody'`.
     """
-    known = {name: {r.id for r in records.get(name, ())} for name in COLLECTIONS}
-    if not _all_known(records, known):
-        yield from _dangling(records, known)
+    known = {key: {r.id for r in records.get(key, ())} for key in KEYS}
+    referred: dict[str, set[str]] = {key: set() for key in KEYS}
+    for key in KEYS:
+        collect_references(records.get(key, ()), referred)
+    if all(referred[key] <= known[key] for key in KEYS):
+        yield from _part_of_cycles(records.get("actors", ()))
         return
-    yield from _part_of_cycles(records.get("actors", ()))
+    for kind in KINDS:
+        for index, record in enumerate(records.get(kind.key, ())):
+            for path, target, ref in references(record):
+                if ref not in known[target]:
+                    at = where(kind.key, index, record.id)
+                    yield f"{at}: {path}: unknown {BY_KEY[target].name} {ref!r}"
 
 
 def _part_of_cycles(actors: Sequence[Any]) -> Iterator[str]:
@@ -99,134 +98,67 @@ def _part_of_cycles(actors: Sequence[Any]) -> Iterator[str]:
             step = parent.get(step)
 
 
-def _dangling(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str]]) -> Iterator[str]:
-    """Find each reference that does not resolve, and say where it is."""
-    singular = {name: name.removesuffix("s") for name in COLLECTIONS}
-
-    def check(at: str, field: str, ref: str | None, collection: str) -> Iterator[str]:
-        if ref is not None and ref not in known[collection]:
-            yield f"{at}: {field}: unknown {singular[collection]} {ref!r}"
-
-    def cited(at: str, field: str, citations: Sequence[Citation]) -> Iterator[str]:
-        for i, citation in enumerate(citations):
-            yield from check(at, f"{field}[{i}].source", citation.source, "sources")
-
-    def common(at: str, record: Any) -> Iterator[str]:
-        yield from cited(at, "sources", record.sources)
-        for i, alternative in enumerate(getattr(record, "alternatives", ())):
-            yield from cited(at, f"alternatives[{i}].sources", alternative.sources)
-        for i, identifier in enumerate(getattr(record, "identifiers", ())):
-            yield from check(at, f"identifiers[{i}].source", identifier.source, "sources")
-
-    for name in COLLECTIONS:
-        for index, record in enumerate(records.get(name, ())):
-            at = where(name, index, record.id)
-            if name != "sources":
-                yield from common(at, record)
-            if name == "places":
-                yield from check(at, "located_in", record.located_in, "places")
-            elif name == "actors":
-                yield from check(at, "part_of", record.part_of, "actors")
-            elif name == "offices":
-                yield from check(at, "organisation", record.organisation, "actors")
-                for i, tenure in enumerate(record.holders):
-                    yield from check(at, f"holders[{i}].person", tenure.person, "actors")
-                    yield from common(f"{at}: holders[{i}]", tenure)
-            elif name == "stances":
-                yield from check(at, "holder", record.holder, "actors")
-                yield from check(at, "subject", record.subject, "actors")
-                for i, ref in enumerate(record.events):
-                    yield from check(at, f"events[{i}]", ref, "events")
-            elif name == "agreements":
-                for i, ref in enumerate(record.parties):
-                    yield from check(at, f"parties[{i}]", ref, "actors")
-                for i, ref in enumerate(record.signatories):
-                    yield from check(at, f"signatories[{i}]", ref, "actors")
-            elif name == "events":
-                for i, participant in enumerate(record.actors):
-                    yield from check(at, f"actors[{i}].actor", participant.actor, "actors")
-                for i, ref in enumerate(record.agreements):
-                    yield from check(at, f"agreements[{i}]", ref, "agreements")
-                yield from check(at, "place", record.place, "places")
-
-
-def _all_known(records: Mapping[str, Sequence[Any]], known: Mapping[str, set[str]]) -> bool:
-    """Whether every reference resolves: the quick check before looking for what does not."""
-    sources: set[str] = set()
-    actors: set[str] = set()
-    places: set[str | None] = set()
-
-    def cite(record: Any) -> None:
-        sources.update([c.source for c in record.sources])
-        for alternative in getattr(record, "alternatives", ()):
-            sources.update([c.source for c in alternative.sources])
-        sources.update([i.source for i in getattr(record, "identifiers", ())])
-
-    for name in ("actors", "places", "stances"):
-        for record in records.get(name, ()):
-            cite(record)
-    for actor in records.get("actors", ()):
-        if actor.part_of is not None:
-            actors.add(actor.part_of)
-    for place in records.get("places", ()):
-        places.add(place.located_in)
-    for office in records.get("offices", ()):
-        cite(office)
-        actors.add(office.organisation)
-        for tenure in office.holders:
-            cite(tenure)
-            actors.add(tenure.person)
-    stance_events = set()
-    for stance in records.get("stances", ()):
-        actors.update((stance.holder, stance.subject))
-        stance_events.update(stance.events)
-    agreements: set[str] = set()
-    for agreement in records.get("agreements", ()):
-        cite(agreement)
-        actors.update(agreement.parties)
-        actors.update(agreement.signatories)
-    for event in records.get("events", ()):
-        sources.update([c.source for c in event.sources])
-        if event.alternatives:
-            cite(event)
-        actors.update([p.actor for p in event.actors])
-        agreements.update(event.agreements)
-        places.add(event.place)
-    places.discard(None)
-    return (
-        sources <= known["sources"]
-        and actors <= known["actors"]
-        and places <= known["places"]
-        and agreements <= known["agreements"]
-        and stance_events <= known["events"]
-    )
-
-
 def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]:
-    """Report records marked confirmed whose sources come from fewer than two publishers.
+    """Report records (and parts, such as tenures) marked confirmed with one publisher.
 
     Assumes every citation refers to a known source (check with `reference_problems` first).
     """
     publisher = {s.id: s.publisher for s in records.get("sources", ())}
-    confirmed = Verification.CONFIRMED
+    for kind in KINDS:
+        for index, record in enumerate(records.get(kind.key, ())):
+            for path, part in _verified_parts(record):
+                if part.verification is _CONFIRMED and _one_publisher(publisher, part):
+                    at = where(kind.key, index, record.id) + (f": {path}" if path else "")
+                    publishers = sorted({str(publisher.get(c.source)) for c in part.sources})
+                    yield (
+                        f"{at}: verification: 'confirmed' needs sources from two or more "
+                        f"publishers; these cite only {', '.join(map(repr, publishers))}"
+                    )
 
-    def problem(at: str, record: Any) -> str:
-        publishers = {publisher.get(c.source) for c in record.sources}
-        return (
-            f"{at}: verification: 'confirmed' needs sources from two or more publishers; "
-            f"these cite only {', '.join(sorted(map(repr, map(str, publishers))))}"
-        )
 
-    for name in COLLECTIONS:
-        if name == "sources":
+_CONFIRMED: Final = Verification.CONFIRMED
+
+
+_VERIFIED_FIELDS: Final[dict[type[Any], tuple[tuple[str, bool], ...]]] = {}
+
+
+def _verified_fields(cls: type[Any]) -> tuple[tuple[str, bool], ...]:
+    """The fields that hold records with a verification status, at any depth.
+
+    Each comes with whether it holds a tuple of them.
+    """
+    fields = _VERIFIED_FIELDS.get(cls)
+    if fields is None:
+        found: list[tuple[str, bool]] = []
+        for field in attrs.fields(cls):
+            constraint = constraint_of(field)
+            many = isinstance(constraint, Many)
+            inner = constraint.inner if isinstance(constraint, Many | Optional) else constraint
+            if isinstance(inner, Nested) and (
+                _has_verification(inner.cls) or _verified_fields(inner.cls)
+            ):
+                found.append((field.name, many))
+        fields = _VERIFIED_FIELDS[cls] = tuple(found)
+    return fields
+
+
+def _has_verification(cls: type[Any]) -> bool:
+    return any(field.name == "verification" for field in attrs.fields(cls))
+
+
+def _verified_parts(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """The record (if it has a status) and its nested records that have one, with paths."""
+    if getattr(record, "verification", None) is not None:
+        yield path, record
+    for name, many in _verified_fields(type(record)):
+        value = getattr(record, name)
+        prefix = f"{path}." if path else ""
+        if not many:
+            if value is not None:
+                yield from _verified_parts(value, f"{prefix}{name}")
             continue
-        for index, record in enumerate(records.get(name, ())):
-            if name == "offices":
-                for i, tenure in enumerate(record.holders):
-                    if tenure.verification is confirmed and _one_publisher(publisher, tenure):
-                        yield problem(f"{where(name, index, record.id)}: holders[{i}]", tenure)
-            elif record.verification is confirmed and _one_publisher(publisher, record):
-                yield problem(where(name, index, record.id), record)
+        for index, item in enumerate(value):
+            yield from _verified_parts(item, f"{prefix}{name}[{index}]")
 
 
 def _one_publisher(publisher: Mapping[str, str], record: Any) -> bool:
@@ -267,13 +199,12 @@ class Dataset:
     """Every event, in chronological order."""
 
     def __attrs_post_init__(self) -> None:
-        kinds = (Sources, Actors, Places, Offices, Stances, Agreements, Events)
-        for name, kind in zip(COLLECTIONS, kinds, strict=True):
-            value = getattr(self, name)
-            if type(value) is not kind:
-                msg = f"{name} must be {kind.__name__}, not {type(value).__name__}"
+        for kind in KINDS:
+            value = getattr(self, kind.key)
+            if type(value) is not collection_class(kind):
+                msg = f"{kind.key} must be {kind.collection}, not {type(value).__name__}"
                 raise TypeError(msg)
-        records = {name: tuple(getattr(self, name)) for name in COLLECTIONS}
+        records = {key: tuple(getattr(self, key)) for key in KEYS}
         problems = list(reference_problems(records))
         if not problems:
             problems.extend(verification_problems(records))
@@ -290,8 +221,8 @@ class Dataset:
         """
         self = object.__new__(cls)
         object.__setattr__(self, "version", version)
-        for name in COLLECTIONS:
-            object.__setattr__(self, name, collections[name])
+        for key in KEYS:
+            object.__setattr__(self, key, collections[key])
         self._bind_collections()
         return self
 
@@ -299,10 +230,11 @@ class Dataset:
         """Make the collections resolve names against this dataset's actors and places."""
         actors = self.actors
         places = self.places._bind(actors=actors, places=None)
-        object.__setattr__(self, "places", places)
-        for name in ("offices", "stances", "agreements", "events"):
-            collection = getattr(self, name)._bind(actors=actors, places=places)
-            object.__setattr__(self, name, collection)
+        for key in KEYS:
+            if key == "actors":
+                continue
+            collection = places if key == "places" else getattr(self, key)
+            object.__setattr__(self, key, collection._bind(actors=actors, places=places))
 
     @property
     def coverage(self) -> tuple[datetime.date, datetime.date] | None:

@@ -65,6 +65,24 @@ def _check_point(year: int, month: int | None, day: int | None, text: str) -> No
         raise ValueError(msg)
 
 
+def _check_types(year: object, month: object, day: object, end: object) -> None:
+    if isinstance(year, str):
+        msg = (
+            f"PartialDate takes numbers (year, month, day); to read the text {year!r}, "
+            f"use PartialDate.parse({year!r})"
+        )
+        raise TypeError(msg)
+    for name, value in (("year", year), ("month", month), ("day", day)):
+        if (value is not None or name == "year") and (
+            not isinstance(value, int) or isinstance(value, bool)
+        ):
+            msg = f"PartialDate {name} must be an int, not {type(value).__name__}"
+            raise TypeError(msg)
+    if end is not None and not isinstance(end, PartialDate):
+        msg = f"PartialDate end must be a PartialDate or None, not {type(end).__name__}"
+        raise TypeError(msg)
+
+
 def _format_point(year: int, month: int | None, day: int | None) -> str:
     if month is None:
         return f"{year:04d}"
@@ -127,6 +145,7 @@ class PartialDate:
     """The last day this date or span can refer to."""
 
     def __attrs_post_init__(self) -> None:
+        _check_types(self.year, self.month, self.day, self.end)
         text = _format_point(self.year, self.month, self.day)
         _check_point(self.year, self.month, self.day, text)
         earliest, latest = _point_bounds(self.year, self.month, self.day)

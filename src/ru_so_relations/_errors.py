@@ -8,6 +8,23 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
+def json_type(value: object) -> str:
+    """Name a value's type as JSON calls it, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 class DataError(ValueError):
     """A dataset, or a part of one, is not valid.
 

@@ -9,14 +9,23 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ru_so_relations._dates import PartialDate
-from ru_so_relations._errors import FieldError, FieldTypeError
+from ru_so_relations._errors import FieldError
+from ru_so_relations._fields import (
+    DATE,
+    FLAG,
+    LANGUAGE,
+    SLUG,
+    TEXT,
+    URL,
+    OneOf,
+    records,
+    ref,
+    refs,
+    texts,
+)
 
 if TYPE_CHECKING:
     import datetime
-
-_SLUG_RE: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_LANGUAGE_RE: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-_URL_RE: Final = re.compile(r"https?://[^\s/?#]+[^\s]*")
 
 
 class ActorKind(enum.Enum):
@@ -217,69 +226,7 @@ class StancePosition(enum.Enum):
 
 def is_slug(value: object) -> bool:
     """Whether a value is a valid id: lowercase letters, digits and single hyphens."""
-    return isinstance(value, str) and _SLUG_RE.fullmatch(value) is not None
-
-
-def _slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    del instance
-    if not is_slug(value):
-        msg = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
-        raise FieldError(attribute.name, msg)
-
-
-def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    _tuple(instance, attribute, value)
-    for item in value:
-        _slug(instance, attribute, item)
-    _unique(attribute, value)
-
-
-def _unique(attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    seen: set[Any] = set()
-    for item in value:
-        if item in seen:
-            raise FieldError(attribute.name, f"{item!r} is listed twice")
-        seen.add(item)
-
-
-def _text(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    del instance
-    if not isinstance(value, str) or not value.strip():
-        raise FieldError(attribute.name, "must be a non-empty string")
-    if value != value.strip():
-        raise FieldError(attribute.name, f"must not start or end with white space: {value!r}")
-
-
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        _text(instance, attribute, value)
-
-
-def _texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    _tuple(instance, attribute, value)
-    for item in value:
-        _text(instance, attribute, item)
-    _unique(attribute, value)
-
-
-def _tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    del instance
-    if not isinstance(value, tuple):
-        raise FieldTypeError(attribute.name, f"must be a tuple, not {type(value).__name__}")
-
-
-def _optional_slug(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        _slug(instance, attribute, value)
-
-
-def _optional_date(
-    instance: object, attribute: attrs.Attribute[Any], value: PartialDate | None
-) -> None:
-    del instance
-    if value is not None and not isinstance(value, PartialDate):
-        msg = f"must be a PartialDate or None, not {type(value).__name__}"
-        raise FieldTypeError(attribute.name, msg)
+    return SLUG.accepts(value)
 
 
 def _not_before(field: str, start: PartialDate | None, end: PartialDate | None) -> None:
@@ -288,53 +235,22 @@ def _not_before(field: str, start: PartialDate | None, end: PartialDate | None) 
         raise FieldError(field, msg)
 
 
-_verification = attrs.validators.instance_of(Verification)
-
-
-def _alternatives(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Alternative, ...]
-) -> None:
-    _tuple(instance, attribute, value)
-    status = getattr(instance, "verification", None)
-    if status is Verification.DISPUTED and not value:
-        raise FieldError(attribute.name, "a disputed record must give the alternative values")
-    if value and status is not Verification.DISPUTED:
-        raise FieldError(attribute.name, "only a disputed record has alternative values")
-
-
-def _participants(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Participant, ...]
-) -> None:
-    _tuple(instance, attribute, value)
-    _unique(attribute, tuple(p.actor for p in value))
-
-
-def _cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
-    _tuple(instance, attribute, value)
-    if not value:
-        raise FieldError(attribute.name, "must cite at least one source")
-
-
-def _language(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    del instance
-    if not isinstance(value, str) or _LANGUAGE_RE.fullmatch(value) is None:
-        msg = f"{value!r} is not a language code such as 'en', 'ru', 'os' or 'ka'"
-        raise FieldError(attribute.name, msg)
-
-
-def _url(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    del instance
-    if not isinstance(value, str) or _URL_RE.fullmatch(value) is None:
-        raise FieldError(attribute.name, f"{value!r} is not an http or https URL")
+def _check_alternatives(record: Any) -> None:
+    """A disputed record gives alternative values, and only a disputed record does."""
+    disputed = record.verification is Verification.DISPUTED
+    if disputed and not record.alternatives:
+        raise FieldError("alternatives", "a disputed record must give the alternative values")
+    if record.alternatives and not disputed:
+        raise FieldError("alternatives", "only a disputed record has alternative values")
 
 
 @attrs.frozen(kw_only=True)
 class Name:
     """An actor's name in one language or script."""
 
-    language: str = attrs.field(validator=_language)
+    language: str = attrs.field(validator=LANGUAGE)
     """The language, as an ISO 639 code (`ru` Russian, `os` Ossetian, `ka` Georgian, ...)."""
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=TEXT)
     """The name as written in that language."""
 
 
@@ -355,7 +271,7 @@ class IdentifierScheme(enum.Enum):
     """A Gleditsch–Ward state number, e.g. `372`."""
 
 
-_IDENTIFIER_PATTERNS: Final = {
+IDENTIFIER_PATTERNS: Final = {
     IdentifierScheme.WIKIDATA: re.compile(r"Q[1-9][0-9]*"),
     IdentifierScheme.ISO3166_1_ALPHA2: re.compile(r"[A-Z]{2}"),
     IdentifierScheme.ISO3166_1_ALPHA3: re.compile(r"[A-Z]{3}"),
@@ -369,15 +285,15 @@ _IDENTIFIER_PATTERNS: Final = {
 class Identifier:
     """An identifier of an actor or place in another registry, and the source that shows it."""
 
-    scheme: IdentifierScheme = attrs.field(validator=attrs.validators.instance_of(IdentifierScheme))
+    scheme: IdentifierScheme = attrs.field(validator=OneOf(IdentifierScheme))
     """The registry the identifier belongs to."""
-    value: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=TEXT)
     """The identifier in that registry, as the registry writes it (e.g. `Q42`, `GE`, `372`)."""
-    source: str = attrs.field(validator=_slug)
+    source: str = attrs.field(validator=ref("sources"))
     """The id of the [`Source`][ru_so_relations.Source] that shows this value."""
 
     def __attrs_post_init__(self) -> None:
-        pattern = _IDENTIFIER_PATTERNS[self.scheme]
+        pattern = IDENTIFIER_PATTERNS[self.scheme]
         if pattern.fullmatch(self.value) is None:
             msg = f"{self.value!r} is not a valid {self.scheme.value} identifier"
             raise FieldError("value", msg)
@@ -387,35 +303,40 @@ class Identifier:
 class Citation:
     """A reference from a record to a source that supports it."""
 
-    source: str = attrs.field(validator=_slug)
+    source: str = attrs.field(validator=ref("sources"))
     """The id of the cited [`Source`][ru_so_relations.Source]."""
-    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    quote: str | None = attrs.field(default=None, validator=TEXT.optional)
     """A short verbatim quote from the source that supports the record, in its language."""
-    locator: str | None = attrs.field(default=None, validator=_optional_text)
+    locator: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Where in the source the support is: a section, paragraph or page."""
+
+
+_CITED: Final = records(Citation, at_least_one="must cite at least one source")
+_VERIFICATION: Final = OneOf(Verification)
 
 
 @attrs.frozen(kw_only=True)
 class Alternative:
     """A value that some sources give instead of the one a disputed record states."""
 
-    field: str = attrs.field(validator=_text)
+    field: str = attrs.field(validator=TEXT)
     """The name of the field the sources disagree on, e.g. `date`, `in_force` or `figure`."""
-    value: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=TEXT)
     """The other value, as text (a date in EDTF form, a figure with its unit, ...)."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that give this value (at least one)."""
+
+
+_ALTERNATIVES: Final = records(Alternative)
 
 
 @attrs.frozen(kw_only=True)
 class Participant:
     """An actor's part in an event."""
 
-    actor: str = attrs.field(validator=_slug)
+    actor: str = attrs.field(validator=ref("actors"))
     """The id of the [`Actor`][ru_so_relations.Actor]."""
-    role: Role | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Role))
-    )
+    role: Role | None = attrs.field(default=None, validator=OneOf(Role).optional)
     """The actor's role, where the sources say it; `None` otherwise."""
 
 
@@ -423,17 +344,17 @@ class Participant:
 class Source:
     """A published document that records in the dataset cite."""
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug."""
-    title: str | None = attrs.field(validator=_optional_text)
+    title: str | None = attrs.field(validator=TEXT.optional)
     """The document's own title; `None` where the copy consulted shows none."""
-    publisher: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=TEXT)
     """The organisation or site that published it."""
-    url: str | None = attrs.field(validator=attrs.validators.optional(_url))
+    url: str | None = attrs.field(validator=URL.optional)
     """Where it can be read (http or https), or `None` for a document with no address."""
-    published: PartialDate | None = attrs.field(default=None)
+    published: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When it was published, as precisely as the document says; `None` if unknown."""
-    language: str = attrs.field(validator=_language)
+    language: str = attrs.field(validator=LANGUAGE)
     """The document's language, as an ISO 639 code."""
 
 
@@ -441,31 +362,34 @@ class Source:
 class Actor:
     """A state, de facto state, government body, organisation, military unit, medium or person."""
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug such as `eduard-kokoity`."""
-    kind: ActorKind = attrs.field(validator=attrs.validators.instance_of(ActorKind))
+    kind: ActorKind = attrs.field(validator=OneOf(ActorKind))
     """What kind of actor this is."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=TEXT)
     """The usual English name."""
-    names: tuple[Name, ...] = attrs.field(default=(), validator=_tuple)
+    names: tuple[Name, ...] = attrs.field(default=(), validator=records(Name))
     """The name in other languages and scripts (Russian, Ossetian, Georgian, ...)."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts())
     """Other spellings and short forms, e.g. other Latin transliterations of a surname."""
-    part_of: str | None = attrs.field(default=None, validator=_optional_slug)
+    part_of: str | None = attrs.field(default=None, validator=ref("actors").optional)
     """The id of the actor this one belongs to: a ministry to its government, a government,
     parliament or army to its state, a base to its armed forces; `None` for persons and for
     actors that belong to no other in the dataset. Queries with `including_parts=True` follow
     it at any depth."""
-    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=_tuple)
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=records(Identifier))
     """Identifiers in other registries; only ones verified in a source."""
-    description: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, validator=TEXT.optional)
     """One neutral sentence saying who or what this is."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
-    verification: Verification = attrs.field(validator=_verification)
+    verification: Verification = attrs.field(validator=_VERIFICATION)
     """How well the cited sources support this record."""
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
     """For a disputed record, the values other sources give, each with its sources."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -481,34 +405,35 @@ class Agreement:
     one party.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug."""
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=TEXT)
     """The instrument's title in English."""
-    type: AgreementType = attrs.field(validator=attrs.validators.instance_of(AgreementType))
+    type: AgreementType = attrs.field(validator=OneOf(AgreementType))
     """The instrument's legal form."""
-    parties: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    parties: tuple[str, ...] = attrs.field(default=(), validator=refs("actors"))
     """The ids of the actors bound by it or issuing it."""
-    signatories: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=refs("actors"))
     """The ids of the actors (usually persons) who signed it."""
-    signed: PartialDate | None = None
+    signed: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When it was signed, adopted or issued; `None` if unknown."""
-    in_force: PartialDate | None = None
+    in_force: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When it came into force; `None` if unknown or not (yet) in force."""
-    number: str | None = attrs.field(default=None, validator=_optional_text)
+    number: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Its official number, e.g. `1261` for a decree; `None` if it has none."""
-    terms: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    terms: tuple[str, ...] = attrs.field(default=(), validator=texts())
     """Its main terms, each a short paraphrase supported by the sources."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Caveats: disagreements between sources, corrections to earlier accounts."""
-    verification: Verification = attrs.field(validator=_verification)
+    verification: Verification = attrs.field(validator=_VERIFICATION)
     """How well the cited sources support this record."""
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
     """For a disputed record, the values other sources give, each with its sources."""
 
     def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
         if (
             self.signed is not None
             and self.in_force is not None
@@ -532,30 +457,35 @@ class Agreement:
 class Event:
     """Something that happened on a date, involving one or more actors."""
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug that includes the year."""
-    date: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    date: PartialDate = attrs.field(validator=DATE)
     """When it happened, as precisely as the sources say."""
-    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    kind: EventKind = attrs.field(validator=OneOf(EventKind))
     """What kind of event this is."""
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=TEXT)
     """A short neutral title."""
-    summary: str = attrs.field(validator=_text)
+    summary: str = attrs.field(validator=TEXT)
     """One to three neutral sentences; positions are attributed to who holds them."""
-    actors: tuple[Participant, ...] = attrs.field(default=(), validator=_participants)
+    actors: tuple[Participant, ...] = attrs.field(
+        default=(), validator=records(Participant, unique_by="actor")
+    )
     """The actors involved, with their roles where the sources say them."""
-    agreements: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    agreements: tuple[str, ...] = attrs.field(default=(), validator=refs("agreements"))
     """The ids of the agreements this event concerns (signed, ratified, in force, ...)."""
-    place: str | None = attrs.field(default=None, validator=_optional_slug)
+    place: str | None = attrs.field(default=None, validator=ref("places").optional)
     """The id of the [`Place`][ru_so_relations.Place] where it happened, where sources say."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Caveats: disagreements between sources, corrections to earlier accounts."""
-    verification: Verification = attrs.field(validator=_verification)
+    verification: Verification = attrs.field(validator=_VERIFICATION)
     """How well the cited sources support this record."""
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
     """For a disputed record, the values other sources give, each with its sources."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
@@ -577,28 +507,31 @@ class Event:
 class Place:
     """A place where events happen: a settlement, district, region, country or site."""
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug such as `tskhinvali`."""
-    kind: PlaceKind = attrs.field(validator=attrs.validators.instance_of(PlaceKind))
+    kind: PlaceKind = attrs.field(validator=OneOf(PlaceKind))
     """What kind of place this is."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=TEXT)
     """The usual English name."""
-    names: tuple[Name, ...] = attrs.field(default=(), validator=_tuple)
+    names: tuple[Name, ...] = attrs.field(default=(), validator=records(Name))
     """The name in other languages and scripts (Russian, Ossetian, Georgian, ...)."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts())
     """Other spellings and former names."""
-    located_in: str | None = attrs.field(default=None, validator=_optional_slug)
+    located_in: str | None = attrs.field(default=None, validator=ref("places").optional)
     """The id of the place that contains this one, where it is uncontested; `None` otherwise."""
-    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=_tuple)
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=records(Identifier))
     """Identifiers in other registries; only ones verified in a source."""
-    description: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, validator=TEXT.optional)
     """One neutral sentence; where the sides use different names, says who uses which."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
-    verification: Verification = attrs.field(validator=_verification)
+    verification: Verification = attrs.field(validator=_VERIFICATION)
     """How well the cited sources support this record."""
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
     """For a disputed record, the values other sources give, each with its sources."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -610,25 +543,26 @@ class Place:
 class Tenure:
     """A person's time in an office."""
 
-    person: str = attrs.field(validator=_slug)
+    person: str = attrs.field(validator=ref("actors"))
     """The id of the [`Actor`][ru_so_relations.Actor] who held the office."""
-    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    start: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When the tenure began, as precisely as the sources say; `None` if unknown."""
-    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    end: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When it ended; `None` if the person was still in office at the latest source, or the
     end is unknown (the notes say which)."""
-    acting: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    acting: bool = attrs.field(default=False, validator=FLAG)
     """Whether the person held the office in an acting capacity."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Caveats: disagreements between sources, an unknown end, ..."""
-    verification: Verification = attrs.field(validator=_verification)
+    verification: Verification = attrs.field(validator=_VERIFICATION)
     """How well the cited sources support this record."""
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
     """For a disputed record, the values other sources give, each with its sources."""
 
     def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
         _not_before("end", self.start, self.end)
 
     def held_on(self, day: datetime.date) -> bool:
@@ -649,17 +583,17 @@ class Office:
     Examples are the presidency of South Ossetia or an ambassadorship.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug such as `president-of-south-ossetia`."""
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=TEXT)
     """The English name of the post."""
-    organisation: str = attrs.field(validator=_slug)
+    organisation: str = attrs.field(validator=ref("actors"))
     """The id of the [`Actor`][ru_so_relations.Actor] (state or body) whose post it is."""
-    names: tuple[Name, ...] = attrs.field(default=(), validator=_tuple)
+    names: tuple[Name, ...] = attrs.field(default=(), validator=records(Name))
     """The post's name in other languages."""
-    holders: tuple[Tenure, ...] = attrs.field(default=(), validator=_tuple)
+    holders: tuple[Tenure, ...] = attrs.field(default=(), validator=records(Tenure))
     """Who held the post and when, in the order of their start dates."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
 
     def held_on(self, day: datetime.date) -> tuple[Tenure, ...]:
@@ -676,32 +610,33 @@ class Stance:
     recognise it and what they regard it as instead.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug."""
-    holder: str = attrs.field(validator=_slug)
+    holder: str = attrs.field(validator=ref("actors"))
     """The id of the [`Actor`][ru_so_relations.Actor] whose position this is."""
-    subject: str = attrs.field(validator=_slug)
+    subject: str = attrs.field(validator=ref("actors"))
     """The id of the actor the position is about, e.g. `south-ossetia`."""
-    position: StancePosition = attrs.field(validator=attrs.validators.instance_of(StancePosition))
+    position: StancePosition = attrs.field(validator=OneOf(StancePosition))
     """The position."""
-    since: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    since: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When the holder took this position; `None` if the sources give no start."""
-    until: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    until: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When the holder gave it up (e.g. withdrew recognition); `None` if it still holds."""
-    summary: str = attrs.field(validator=_text)
+    summary: str = attrs.field(validator=TEXT)
     """One or two neutral sentences, attributing the position to its holder."""
-    events: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    events: tuple[str, ...] = attrs.field(default=(), validator=refs("events"))
     """The ids of the events that began or ended the position."""
-    sources: tuple[Citation, ...] = attrs.field(validator=_cited)
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
     """The sources that support this record (at least one)."""
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Caveats: disagreements between sources, corrections to earlier accounts."""
-    verification: Verification = attrs.field(validator=_verification)
+    verification: Verification = attrs.field(validator=_VERIFICATION)
     """How well the cited sources support this record."""
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
     """For a disputed record, the values other sources give, each with its sources."""
 
     def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
         _not_before("until", self.since, self.until)
 
     def held_on(self, day: datetime.date) -> bool:

@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-import enum
-import types
-import typing
-from typing import Any, Final, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ru_so_relations import _models
-from ru_so_relations._dataset import COLLECTIONS
-from ru_so_relations._dates import PartialDate
+from ru_so_relations._fields import Many, Nested, OneOf, Optional, constraint_of
+from ru_so_relations._models import IDENTIFIER_PATTERNS, Identifier
+from ru_so_relations._registry import KEYS, KINDS
+
+if TYPE_CHECKING:
+    import enum
+
+    from ru_so_relations._fields import Constraint
 
 SCHEMA_ID: Final = "https://ru-so-relations.invalid/schema/dataset.json"
 """The schema's `$id`: a name, not an address to fetch (`.invalid` is reserved)."""
-
-_EDTF_POINT = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
-_PATTERNS: Final[dict[Any, dict[str, Any]]] = {
-    _models._slug: {"type": "string", "pattern": "^" + _models._SLUG_RE.pattern + "$"},
-    _models._language: {"type": "string", "pattern": "^" + _models._LANGUAGE_RE.pattern + "$"},
-    _models._url: {"type": "string", "pattern": "^" + _models._URL_RE.pattern + "$"},
-    _models._text: {"type": "string", "minLength": 1, "pattern": r"^\S([\s\S]*\S)?$"},
-}
-_RECORDS: Final = {
-    "sources": _models.Source,
-    "actors": _models.Actor,
-    "places": _models.Place,
-    "offices": _models.Office,
-    "stances": _models.Stance,
-    "agreements": _models.Agreement,
-    "events": _models.Event,
-}
 
 
 def _doc(cls: type) -> str:
@@ -39,6 +24,8 @@ def _doc(cls: type) -> str:
 
 
 class _Builder:
+    """Collects the definitions of the record classes and enums that fields refer to."""
+
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
@@ -57,11 +44,15 @@ class _Builder:
         }
 
     def record(self, cls: type) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            properties[field.name] = self.field(hints[field.name], field.validator)
+            constraint = constraint_of(field)
+            if constraint is None:  # pragma: no cover - a test checks every field has one
+                msg = f"{cls.__name__}.{field.name} declares no constraint"
+                raise TypeError(msg)
+            self.define(constraint)
+            properties[field.name] = constraint.schema()
             if field.default is attrs.NOTHING:
                 required.append(field.name)
         out: dict[str, Any] = {
@@ -71,51 +62,24 @@ class _Builder:
             "required": required,
             "additionalProperties": False,
         }
-        if cls is _models.Identifier:
+        if cls is Identifier:
             out["allOf"] = [
                 {
                     "if": {"properties": {"scheme": {"const": scheme.value}}},
                     "then": {"properties": {"value": {"pattern": f"^{pattern.pattern}$"}}},
                 }
-                for scheme, pattern in _models._IDENTIFIER_PATTERNS.items()
+                for scheme, pattern in IDENTIFIER_PATTERNS.items()
             ]
         return out
 
-    def field(self, hint: Any, validator: Any) -> dict[str, Any]:
-        origin, args = get_origin(hint), get_args(hint)
-        if origin in (Union, types.UnionType):
-            inner = [a for a in args if a is not type(None)]
-            assert len(inner) == 1, hint
-            inner_validator = {
-                _models._optional_text: _models._text,
-                _models._optional_slug: _models._slug,
-            }.get(validator, getattr(validator, "validator", validator))  # optional(...)
-            return {"anyOf": [self.field(inner[0], inner_validator), {"type": "null"}]}
-        if origin is tuple:
-            item_validator = {
-                _models._slugs: _models._slug,
-                _models._texts: _models._text,
-            }.get(validator)
-            schema: dict[str, Any] = {"type": "array", "items": self.field(args[0], item_validator)}
-            if validator in (_models._slugs, _models._texts):
-                schema["uniqueItems"] = True
-            if validator is _models._cited:
-                schema["minItems"] = 1
-            return schema
-        if hint is PartialDate:
-            return {
-                "type": "string",
-                "description": "An EDTF level 0 date: a year, a month or a day, or a span of two.",
-                "pattern": f"^{_EDTF_POINT}(/{_EDTF_POINT})?$",
-            }
-        if isinstance(hint, type) and (attrs.has(hint) or issubclass(hint, enum.Enum)):
-            return self.ref(hint)
-        if hint is bool:
-            return {"type": "boolean"}
-        if hint is str:
-            return dict(_PATTERNS.get(validator, {"type": "string"}))
-        msg = f"no JSON Schema for {hint!r}"  # pragma: no cover - every field type is handled
-        raise TypeError(msg)
+    def define(self, constraint: Constraint) -> None:
+        """Add the definitions of the records and enums a constraint refers to."""
+        if isinstance(constraint, Optional | Many):
+            self.define(constraint.inner)
+        elif isinstance(constraint, Nested):
+            self.ref(constraint.cls)
+        elif isinstance(constraint, OneOf):
+            self.ref(constraint.enum)
 
 
 def json_schema() -> dict[str, Any]:
@@ -144,8 +108,8 @@ def json_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "version": {"type": "string", "minLength": 1, "description": "The data version."}
     }
-    for name in COLLECTIONS:
-        properties[name] = {"type": "array", "items": builder.ref(_RECORDS[name])}
+    for kind in KINDS:
+        properties[kind.key] = {"type": "array", "items": builder.ref(kind.record)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -156,7 +120,7 @@ def json_schema() -> dict[str, Any]:
         ),
         "type": "object",
         "properties": properties,
-        "required": ["version", *COLLECTIONS],
+        "required": ["version", *KEYS],
         "additionalProperties": False,
         "$defs": dict(sorted(builder.defs.items())),
     }

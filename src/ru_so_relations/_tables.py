@@ -11,21 +11,24 @@ import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-    from ru_so_relations._dataset import Dataset
     from ru_so_relations._dates import PartialDate
+    from ru_so_relations._registry import Kind
 
 from ru_so_relations._dates import Precision
 from ru_so_relations._models import (
     ActorKind,
     AgreementType,
+    Alternative,
+    Citation,
     EventKind,
     PlaceKind,
     Role,
     StancePosition,
     Verification,
 )
+from ru_so_relations._registry import KEYS, KINDS, parts
 
 Row = dict[str, Any]
 
@@ -82,19 +85,47 @@ class Table:
     def __init__(
         self,
         name: str,
+        kind: str | None,
         description: str,
         fields: list[tuple[str, str, str]],
-        rows: Callable[[Dataset], Iterator[Row]],
+        rows: Callable[..., Iterator[Row]],
         primary_key: list[str],
         foreign_keys: Sequence[tuple[str, str, str]] = (),
     ) -> None:
-        """Describe a table; `foreign_keys` are (column, other table, other column)."""
+        """Describe a table.
+
+        Args:
+            name: The table's name.
+            kind: The key of the kind of record its rows come from, or `None` for a table
+                with rows from records of every kind (citations, names, ...).
+            description: One sentence.
+            fields: (column, Frictionless type, description) for each column.
+            rows: Makes the rows from an iterable of records of `kind`; for a table of
+                every kind, from the `Kind` and its records.
+            primary_key: The columns that identify a row.
+            foreign_keys: (column, other table, other column) for each reference.
+        """
         self.name = name
+        self.kind = kind
         self.description = description
         self.fields = fields
-        self.rows = rows
+        self._rows = rows
         self.primary_key = primary_key
         self.foreign_keys = list(foreign_keys)
+
+    def rows_of(self, kind: Kind, records: Iterable[Any]) -> Iterator[Row]:
+        """The rows this table has for these records of one kind (none if not its kind)."""
+        if self.kind is None:
+            return self._rows(kind, records)
+        if self.kind == kind.key:
+            return self._rows(records)
+        return iter(())
+
+    def rows(self, collections: Mapping[str, Iterable[Any]]) -> Iterator[Row]:
+        """The table's rows for a dataset's records, given by key (e.g. a `Dataset`'s)."""
+        for kind in KINDS:
+            if self.kind is None or self.kind == kind.key:
+                yield from self.rows_of(kind, collections[kind.key])
 
     @property
     def categories(self) -> dict[str, list[str]]:
@@ -133,90 +164,57 @@ class Table:
         }
 
 
-def _citations(ds: Dataset) -> Iterator[Row]:
-    def rows(kind: str, record_id: str, citations: Any, part: str = "record") -> Iterator[Row]:
-        for n, c in enumerate(citations):
+def _citations(kind: Kind, records: Iterable[Any]) -> Iterator[Row]:
+    for record in records:
+        for path, part in parts(record):
+            if isinstance(part, Citation) or not hasattr(part, "sources"):
+                continue
+            for n, citation in enumerate(part.sources):
+                yield {
+                    "record_type": kind.name,
+                    "record_id": record.id,
+                    "part": path or "record",
+                    "position": n,
+                    "source": citation.source,
+                    "quote": citation.quote,
+                    "locator": citation.locator,
+                }
+
+
+def _names(kind: Kind, records: Iterable[Any]) -> Iterator[Row]:
+    for record in records:
+        for n, item in enumerate(getattr(record, "names", ())):
             yield {
-                "record_type": kind,
-                "record_id": record_id,
-                "part": part or "record",
+                "record_type": kind.name,
+                "record_id": record.id,
                 "position": n,
-                "source": c.source,
-                "quote": c.quote,
-                "locator": c.locator,
+                "language": item.language,
+                "text": item.text,
             }
 
-    for kind, name in (
-        ("actor", "actors"),
-        ("place", "places"),
-        ("office", "offices"),
-        ("stance", "stances"),
-        ("agreement", "agreements"),
-        ("event", "events"),
-    ):
-        for record in getattr(ds, name):
-            yield from rows(kind, record.id, record.sources)
-            for i, alternative in enumerate(getattr(record, "alternatives", ())):
-                yield from rows(kind, record.id, alternative.sources, f"alternatives[{i}]")
-            if kind == "office":
-                for i, tenure in enumerate(record.holders):
-                    yield from rows(kind, record.id, tenure.sources, f"holders[{i}]")
-                    for j, alternative in enumerate(tenure.alternatives):
-                        part = f"holders[{i}].alternatives[{j}]"
-                        yield from rows(kind, record.id, alternative.sources, part)
+
+def _identifiers(kind: Kind, records: Iterable[Any]) -> Iterator[Row]:
+    for record in records:
+        for item in getattr(record, "identifiers", ()):
+            yield {
+                "record_type": kind.name,
+                "record_id": record.id,
+                "scheme": item.scheme.value,
+                "value": item.value,
+                "source": item.source,
+            }
 
 
-def _names(ds: Dataset) -> Iterator[Row]:
-    for kind, name in (("actor", "actors"), ("place", "places"), ("office", "offices")):
-        for record in getattr(ds, name):
-            for n, item in enumerate(record.names):
+def _alternatives(kind: Kind, records: Iterable[Any]) -> Iterator[Row]:
+    for record in records:
+        for path, part in parts(record):
+            if isinstance(part, Alternative):
+                continue
+            for n, alt in enumerate(getattr(part, "alternatives", ())):
                 yield {
-                    "record_type": kind,
+                    "record_type": kind.name,
                     "record_id": record.id,
-                    "position": n,
-                    "language": item.language,
-                    "text": item.text,
-                }
-
-
-def _identifiers(ds: Dataset) -> Iterator[Row]:
-    for kind, name in (("actor", "actors"), ("place", "places")):
-        for record in getattr(ds, name):
-            for item in record.identifiers:
-                yield {
-                    "record_type": kind,
-                    "record_id": record.id,
-                    "scheme": item.scheme.value,
-                    "value": item.value,
-                    "source": item.source,
-                }
-
-
-def _alternatives(ds: Dataset) -> Iterator[Row]:
-    for kind, name in (
-        ("actor", "actors"),
-        ("place", "places"),
-        ("stance", "stances"),
-        ("agreement", "agreements"),
-        ("event", "events"),
-    ):
-        for record in getattr(ds, name):
-            for n, alt in enumerate(record.alternatives):
-                yield {
-                    "record_type": kind,
-                    "record_id": record.id,
-                    "part": "record",
-                    "position": n,
-                    "field": alt.field,
-                    "value": alt.value,
-                }
-    for office in ds.offices:
-        for i, tenure in enumerate(office.holders):
-            for n, alt in enumerate(tenure.alternatives):
-                yield {
-                    "record_type": "office",
-                    "record_id": office.id,
-                    "part": f"holders[{i}]",
+                    "part": path or "record",
                     "position": n,
                     "field": alt.field,
                     "value": alt.value,
@@ -224,12 +222,13 @@ def _alternatives(ds: Dataset) -> Iterator[Row]:
 
 
 RECORD_REF: Final = [
-    ("record_type", "string", "actor, place, office, stance, agreement or event"),
+    ("record_type", "string", ", ".join(k.name for k in KINDS if k.key != "sources")),
     ("record_id", "string", "the id of the record"),
 ]
 
 TABLES: Final[list[Table]] = [
     Table(
+        "sources",
         "sources",
         "Every source cited by a record.",
         [
@@ -240,7 +239,7 @@ TABLES: Final[list[Table]] = [
             *_date_fields("published", "it was published"),
             ("language", "string", "ISO 639 language code"),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "id": s.id,
                 "title": s.title,
@@ -249,11 +248,12 @@ TABLES: Final[list[Table]] = [
                 **_date_columns("published", s.published),
                 "language": s.language,
             }
-            for s in ds.sources
+            for s in records
         ),
         ["id"],
     ),
     Table(
+        "actors",
         "actors",
         "States, bodies, organisations, units, media and persons.",
         [
@@ -261,23 +261,27 @@ TABLES: Final[list[Table]] = [
             ("kind", "string", "ActorKind value"),
             ("name", "string", "usual English name"),
             ("aliases", "string", "other spellings, separated by ' | '"),
+            ("part_of", "string", "id of the actor it belongs to (a ministry's government, ...)"),
             ("description", "string", "one neutral sentence"),
             ("verification", *_FIELDS["verification"]),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "id": a.id,
                 "kind": a.kind.value,
                 "name": a.name,
                 "aliases": _joined(a.aliases),
+                "part_of": a.part_of,
                 "description": a.description,
                 "verification": a.verification.value,
             }
-            for a in ds.actors
+            for a in records
         ),
         ["id"],
+        [("part_of", "actors", "id")],
     ),
     Table(
+        "places",
         "places",
         "Places where events happened.",
         [
@@ -289,7 +293,7 @@ TABLES: Final[list[Table]] = [
             ("description", "string", "one neutral sentence"),
             ("verification", *_FIELDS["verification"]),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "id": p.id,
                 "kind": p.kind.value,
@@ -299,12 +303,13 @@ TABLES: Final[list[Table]] = [
                 "description": p.description,
                 "verification": p.verification.value,
             }
-            for p in ds.places
+            for p in records
         ),
         ["id"],
         [("located_in", "places", "id")],
     ),
     Table(
+        "offices",
         "offices",
         "Offices (posts) that persons held.",
         [
@@ -312,14 +317,15 @@ TABLES: Final[list[Table]] = [
             ("name", "string", "English name of the post"),
             ("organisation", "string", "id of the actor whose post it is"),
         ],
-        lambda ds: (
-            {"id": o.id, "name": o.name, "organisation": o.organisation} for o in ds.offices
+        lambda records: (
+            {"id": o.id, "name": o.name, "organisation": o.organisation} for o in records
         ),
         ["id"],
         [("organisation", "actors", "id")],
     ),
     Table(
         "tenures",
+        "offices",
         "Who held each office, and when.",
         [
             ("office", "string", "the office's id"),
@@ -331,7 +337,7 @@ TABLES: Final[list[Table]] = [
             ("notes", *_FIELDS["notes"]),
             ("verification", *_FIELDS["verification"]),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "office": o.id,
                 "position": n,
@@ -342,13 +348,14 @@ TABLES: Final[list[Table]] = [
                 "notes": t.notes,
                 "verification": t.verification.value,
             }
-            for o in ds.offices
+            for o in records
             for n, t in enumerate(o.holders)
         ),
         ["office", "position"],
         [("office", "offices", "id"), ("person", "actors", "id")],
     ),
     Table(
+        "stances",
         "stances",
         "Positions on the status of South Ossetia, attributed to their holders.",
         [
@@ -362,7 +369,7 @@ TABLES: Final[list[Table]] = [
             ("notes", *_FIELDS["notes"]),
             ("verification", *_FIELDS["verification"]),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "id": s.id,
                 "holder": s.holder,
@@ -374,20 +381,22 @@ TABLES: Final[list[Table]] = [
                 "notes": s.notes,
                 "verification": s.verification.value,
             }
-            for s in ds.stances
+            for s in records
         ),
         ["id"],
         [("holder", "actors", "id"), ("subject", "actors", "id")],
     ),
     Table(
         "stance_events",
+        "stances",
         "The events that began or ended each stance.",
         [("stance", "string", "stance id"), ("event", "string", "event id")],
-        lambda ds: ({"stance": s.id, "event": e} for s in ds.stances for e in s.events),
+        lambda records: ({"stance": s.id, "event": e} for s in records for e in s.events),
         ["stance", "event"],
         [("stance", "stances", "id"), ("event", "events", "id")],
     ),
     Table(
+        "agreements",
         "agreements",
         "Treaties, agreements, protocols, decrees, laws and resolutions.",
         [
@@ -401,7 +410,7 @@ TABLES: Final[list[Table]] = [
             ("notes", *_FIELDS["notes"]),
             ("verification", *_FIELDS["verification"]),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "id": a.id,
                 "title": a.title,
@@ -413,21 +422,22 @@ TABLES: Final[list[Table]] = [
                 "notes": a.notes,
                 "verification": a.verification.value,
             }
-            for a in ds.agreements
+            for a in records
         ),
         ["id"],
     ),
     Table(
         "agreement_actors",
+        "agreements",
         "Parties and signatories of each agreement.",
         [
             ("agreement", "string", "agreement id"),
             ("actor", "string", "actor id"),
             ("role", "string", "party or signatory"),
         ],
-        lambda ds: (
+        lambda records: (
             {"agreement": a.id, "actor": actor, "role": role}
-            for a in ds.agreements
+            for a in records
             for role, ids in (("party", a.parties), ("signatory", a.signatories))
             for actor in ids
         ),
@@ -435,6 +445,7 @@ TABLES: Final[list[Table]] = [
         [("agreement", "agreements", "id"), ("actor", "actors", "id")],
     ),
     Table(
+        "events",
         "events",
         "Events, in chronological order.",
         [
@@ -449,7 +460,7 @@ TABLES: Final[list[Table]] = [
             ("notes", *_FIELDS["notes"]),
             ("verification", *_FIELDS["verification"]),
         ],
-        lambda ds: (
+        lambda records: (
             {
                 "id": e.id,
                 **_date_columns("date", e.date),
@@ -462,22 +473,23 @@ TABLES: Final[list[Table]] = [
                 "notes": e.notes,
                 "verification": e.verification.value,
             }
-            for e in ds.events
+            for e in records
         ),
         ["id"],
         [("place", "places", "id")],
     ),
     Table(
         "event_actors",
+        "events",
         "The actors involved in each event, with their roles.",
         [
             ("event", "string", "event id"),
             ("actor", "string", "actor id"),
             ("role", "string", "Role value, where the sources say it"),
         ],
-        lambda ds: (
+        lambda records: (
             {"event": e.id, "actor": p.actor, "role": None if p.role is None else p.role.value}
-            for e in ds.events
+            for e in records
             for p in e.actors
         ),
         ["event", "actor"],
@@ -485,14 +497,16 @@ TABLES: Final[list[Table]] = [
     ),
     Table(
         "event_agreements",
+        "events",
         "The agreements each event concerns.",
         [("event", "string", "event id"), ("agreement", "string", "agreement id")],
-        lambda ds: ({"event": e.id, "agreement": a} for e in ds.events for a in e.agreements),
+        lambda records: ({"event": e.id, "agreement": a} for e in records for a in e.agreements),
         ["event", "agreement"],
         [("event", "events", "id"), ("agreement", "agreements", "id")],
     ),
     Table(
         "citations",
+        None,
         "Every citation of a source by a record (or part of one), with its quote.",
         [
             *RECORD_REF,
@@ -508,6 +522,7 @@ TABLES: Final[list[Table]] = [
     ),
     Table(
         "names",
+        None,
         "Names of actors, places and offices in other languages and scripts.",
         [
             *RECORD_REF,
@@ -520,6 +535,7 @@ TABLES: Final[list[Table]] = [
     ),
     Table(
         "identifiers",
+        None,
         "Identifiers of actors and places in other registries, each with its source.",
         [
             *RECORD_REF,
@@ -533,6 +549,7 @@ TABLES: Final[list[Table]] = [
     ),
     Table(
         "alternatives",
+        None,
         "Values that some sources give instead of a disputed record's (their sources are in "
         "citations, part 'alternatives[n]').",
         [
@@ -550,16 +567,14 @@ TABLES: Final[list[Table]] = [
 
 TABLES_BY_NAME: Final = {t.name: t for t in TABLES}
 
-COLLECTION_TABLE: Final = {
-    "Sources": "sources",
-    "Actors": "actors",
-    "Places": "places",
-    "Offices": "offices",
-    "Stances": "stances",
-    "Agreements": "agreements",
-    "Events": "events",
-}
-"""The main table of each collection class (by class name)."""
+MAIN_TABLE: Final = {key: "tenures" if key == "offices" else key for key in KEYS}
+"""The main table of each kind of record (for offices, one row a tenure)."""
+
+
+def collection_table(kind: Kind, records: Iterable[Any]) -> tuple[Table, list[Row]]:
+    """The main table of a kind of record, and the rows of these records in it."""
+    table = TABLES_BY_NAME[MAIN_TABLE[kind.key]]
+    return table, list(table.rows_of(kind, records))
 
 
 def csv_value(value: Any) -> str:
@@ -573,13 +588,13 @@ def csv_value(value: Any) -> str:
     return str(value)
 
 
-def datapackage(ds: Dataset, suffix: str = "csv") -> dict[str, Any]:
+def datapackage(version: str, suffix: str = "csv") -> dict[str, Any]:
     """The Frictionless Data Package descriptor of the tables written as `NAME.suffix`."""
     return {
         "profile": "tabular-data-package",
         "name": "ru-so-relations",
         "title": "Russia–South Ossetia relations",
-        "version": ds.version,
+        "version": version,
         "licenses": [{"name": "MIT", "title": "MIT License"}],
         "resources": [t.resource(f"{t.name}.{suffix}") for t in TABLES],
     }
