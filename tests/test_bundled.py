@@ -122,6 +122,10 @@ def test_canonical_form(ds: rso.Dataset) -> None:
         .read_text(encoding="utf-8")
     )
     assert rso.dumps(ds) == text
+    # the bundled file is read without the strict parser's checks (no byte-order mark, NaN
+    # or repeated keys); these hold because it is canonical, and the strict reader agrees
+    data = resources.files("ru_so_relations").joinpath("data", "dataset.json").read_bytes()
+    assert rso.loads(data) == ds
 
 
 def test_version(ds: rso.Dataset) -> None:

@@ -145,6 +145,22 @@ class PartialDate:
     """The last day this date or span can refer to."""
 
     def __attrs_post_init__(self) -> None:
+        year, month, day = self.year, self.month, self.day
+        if type(year) is int and type(month) is int and type(day) is int and self.end is None:
+            # a single day, the common case: `datetime.date` makes the checks of
+            # `_check_point` (year 1-9999, month 1-12, a day of that month); the general
+            # path below gives the detailed message when one fails
+            try:
+                one = datetime.date(year, month, day)
+            except ValueError:
+                pass
+            else:
+                object.__setattr__(self, "earliest", one)
+                object.__setattr__(self, "latest", one)
+                return
+        self._check_and_bound()
+
+    def _check_and_bound(self) -> None:
         _check_types(self.year, self.month, self.day, self.end)
         text = _format_point(self.year, self.month, self.day)
         _check_point(self.year, self.month, self.day, text)

@@ -41,6 +41,8 @@ _MISSING: Final = object()
 def _convert(constraint: Constraint) -> Callable[[Any], Any]:
     """The function that makes a field's value from JSON, with the constraint's checks."""
     if isinstance(constraint, Optional):
+        if not isinstance(constraint.inner, Nested | Many):
+            return constraint.from_json  # scalars take None in one call
         inner = _convert(constraint.inner)
 
         def optional(value: Any) -> Any:
@@ -67,12 +69,15 @@ def _many(constraint: Many) -> Callable[[Any], Any]:
             if may_be_empty:
                 return empty
             raise NotFast
-        built = tuple(map(item, value))
+        return tuple(map(item, value))
+
+    def many_distinct(value: Any) -> tuple[Any, ...]:
+        built = many(value)
         if len(built) > 1:
             check_items("", built)
         return built
 
-    return many
+    return many_distinct if constraint.unique or constraint.unique_by else many
 
 
 def _direct(cls: type[Any]) -> Callable[[Any], Any] | None:

@@ -80,17 +80,18 @@ class Constraint:
 class Optional(Constraint):
     """`None`, or a value the inner constraint accepts."""
 
-    __slots__ = ("inner",)
+    __slots__ = ("_inner_from_json", "inner")
 
     def __init__(self, inner: Constraint) -> None:
         self.inner = inner
+        self._inner_from_json = inner.from_json
 
     def check(self, field: str, value: Any) -> None:
         if value is not None:
             self.inner.check(field, value)
 
     def from_json(self, value: Any) -> Any:
-        return None if value is None else self.inner.from_json(value)
+        return None if value is None else self._inner_from_json(value)
 
     def schema(self) -> dict[str, Any]:
         return {"anyOf": [self.inner.schema(), {"type": "null"}]}

@@ -21,21 +21,23 @@ if TYPE_CHECKING:
     from ru_so_relations._fields import Constraint
 
 
-@attrs.frozen
 class Kind:
     """One kind of record: its key in a dataset, its record class and its collection class."""
 
-    key: str
-    """The name of the collection: the dataset's attribute, the JSON key and the table name."""
-    record: type[Any]
-    """The record class."""
-    collection: str
-    """The name of the collection class (in `ru_so_relations`)."""
+    __slots__ = ("collection", "key", "name", "record")
 
-    @property
-    def name(self) -> str:
+    def __init__(self, key: str, record: type[Any], collection: str) -> None:
+        self.key = key
+        """The name of the collection: the dataset's attribute, the JSON key and the table."""
+        self.record = record
+        """The record class."""
+        self.collection = collection
+        """The name of the collection class (in `ru_so_relations`)."""
+        self.name = record.__name__.lower()
         """The singular name used in messages and tables, e.g. `event`."""
-        return self.record.__name__.lower()
+
+    def __repr__(self) -> str:
+        return f"Kind({self.key!r}, {self.record.__name__}, {self.collection!r})"
 
 
 KINDS: Final = (
@@ -100,6 +102,26 @@ def _step(constraint: Constraint | None) -> tuple[int, Any] | None:
     return None
 
 
+_FLAT: Final[dict[type[Any], tuple[str, str] | None]] = {}
+
+
+def _flat(cls: type[Any]) -> tuple[str, str] | None:
+    """The one reference of a nested class that has exactly one, required, or `None`.
+
+    A citation's source and a participant's actor are such; a tuple of them is then read in
+    one go.
+    """
+    if cls not in _FLAT:
+        plan = _plan(cls)
+        flat = None
+        if len(plan) == 1 and plan[0][1] == _ONE:
+            field = attrs.fields_dict(cls)[plan[0][0]]
+            if not isinstance(constraint_of(field), Optional):
+                flat = (plan[0][0], plan[0][2])
+        _FLAT[cls] = flat
+    return _FLAT[cls]
+
+
 def references(record: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
     """Every reference a record makes, its nested records' included.
 
@@ -142,7 +164,12 @@ def collect_references(records: Iterable[Any], into: dict[str, set[str]]) -> Non
             elif how == _NESTED:
                 collect_references((value,), into)
             else:
-                collect_references(value, into)
+                flat = _flat(target)
+                if flat is None:
+                    collect_references(value, into)
+                else:
+                    name_in, key = flat
+                    into[key].update([getattr(item, name_in) for item in value])
 
 
 def parts(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:
