@@ -205,7 +205,11 @@ def test_unreadable_text(text: str | bytes, message: str) -> None:
         ("events.0.title", "  ", f"{EVENT}: title: must be a non-empty string"),
         ("events.0.kind", "visitt", f"{EVENT}: kind: 'visitt' is not a valid EventKind"),
         ("events.0.kind", None, f"{EVENT}: kind: None is not a valid EventKind"),
-        ("events.0.date", "2009-02-30", f"{EVENT}: date: '2009-02-30' is not a valid date"),
+        (
+            "events.0.date",
+            "2009-02-30",
+            f"{EVENT}: date: '2009-02-30' is not a valid date: February 2009 has 28 days",
+        ),
         ("events.0.date", 2009, f"{EVENT}: date: expected a date string"),
         ("events.0.date", "2009/2008", f"{EVENT}: date: span 2009/2008 ends before it starts"),
         ("events.0.actors", "russia", f"{EVENT}: actors: expected an array, got a string"),
