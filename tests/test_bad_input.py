@@ -185,7 +185,14 @@ def test_valid_fixture_loads() -> None:
         ('{"a": NaN}', "not valid JSON: NaN is not a valid JSON number"),
         ('{"a": Infinity}', "not valid JSON: Infinity is not a valid JSON number"),
         ('{"a": -Infinity}', "not valid JSON: -Infinity is not a valid JSON number"),
-        ('{"a": ' + "9" * 5000 + "}", "not valid JSON: Exceeds the limit"),
+        (
+            '{"a": ' + "9" * 5000 + "}",
+            "not valid JSON: integer too long (5000 digits; at most 4300) (line 1, column 7)",
+        ),
+        (
+            '{"a": "' + "9" * 5000 + '",\n "b": [1.5, -' + "9" * 5000 + "]}",
+            "not valid JSON: integer too long (5000 digits; at most 4300) (line 2, column 13)",
+        ),
         ("[" * 100_000 + "]" * 100_000, "not valid JSON: nested too deeply"),
         ('{"a": 1, "a": 2}', "the key 'a' appears twice in one object"),
     ],

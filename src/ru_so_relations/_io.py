@@ -7,7 +7,9 @@ import errno
 import gc
 import json
 import os
+import re
 import secrets
+import sys
 import tempfile
 import threading
 from importlib import resources
@@ -320,7 +322,30 @@ def _parse_json(text: str | bytes) -> Any:
     except RecursionError:
         raise DataError(["not valid JSON: nested too deeply"]) from None
     except ValueError as exc:  # NaN/Infinity, duplicate keys, integers too long to convert
-        raise DataError([f"not valid JSON: {exc}"]) from None
+        too_long = _too_long_integer(text) if "integer string conversion" in str(exc) else None
+        raise DataError([f"not valid JSON: {too_long or exc}"]) from None
+
+
+_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?')
+"""A JSON string or number; what else JSON has holds no digits."""
+
+
+def _too_long_integer(text: str) -> str | None:
+    """Say where the first integer too long to convert is, or `None` if there is none.
+
+    `json.loads` reports one without a position, with advice to change an interpreter
+    setting; the text before it is valid JSON, so scanning its tokens finds it.
+    """
+    limit = sys.get_int_max_str_digits()
+    for match in _TOKEN.finditer(text):
+        digits = len(match[0].lstrip("-"))
+        if limit and digits > limit and match[0][0] != '"' and match[0].lstrip("-").isdigit():
+            at = json.JSONDecodeError("", text, match.start())
+            return (
+                f"integer too long ({digits} digits; at most {limit}) "
+                f"(line {at.lineno}, column {at.colno})"
+            )
+    return None
 
 
 def _record_name(record_type: type[Any]) -> str:
