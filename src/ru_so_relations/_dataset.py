@@ -17,6 +17,7 @@ from ru_so_relations._collections import (
 )
 from ru_so_relations._errors import DataError
 from ru_so_relations._models import Verification
+from ru_so_relations._version import DATA_VERSION as DATA_VERSION  # written there; kept here
 
 if TYPE_CHECKING:
     import datetime
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
 
     from ru_so_relations._collections import Collection
     from ru_so_relations._models import Citation
-
-DATA_VERSION: Final = "2026.11.1"
-"""The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
 
 COLLECTIONS: Final = (
     "sources",
