@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING
+import tomllib
+from pathlib import Path
 
 import pytest
 
 import ru_so_relations as rso
+from ru_so_relations import _citation, _dataset, _version
 from ru_so_relations._io import write_atomic
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def modes(path: Path) -> set[str]:
@@ -56,3 +56,49 @@ def test_writing_into_a_missing_folder_fails_and_leaves_nothing(tmp_path: Path) 
     with pytest.raises(FileNotFoundError):
         write_atomic(tmp_path / "missing" / "out.json", "x")
     assert list(tmp_path.iterdir()) == []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def source_file(name: str) -> Path:
+    path = ROOT / name
+    if not path.exists():
+        pytest.skip("not in a source checkout")
+    return path
+
+
+def test_citation_cff_is_generated_from_the_package() -> None:
+    text = source_file("CITATION.cff").read_text(encoding="utf-8")
+    assert text == rso.cite("cff"), "regenerate it: ru-so-relations cite --style cff > CITATION.cff"
+    assert f"\nversion: {rso.DATA_VERSION}\n" in text
+
+
+def test_one_address_everywhere() -> None:
+    url = _citation.URL
+    cff = source_file("CITATION.cff").read_text(encoding="utf-8").splitlines()
+    assert f"repository-code: {url}" in cff
+    assert f"url: {url}" in cff
+    assert f"  url = {{{url}}}," in rso.cite("bibtex").splitlines()
+    urls = tomllib.loads(source_file("pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "urls"
+    ]
+    assert set(urls) == {"Homepage", "Documentation", "Repository", "Issues", "Changelog"}
+    assert urls["Homepage"] == urls["Repository"] == url
+    assert all(u.startswith(url) for u in urls.values())
+    installed = importlib.metadata.metadata("ru-so-relations").get_all("Project-URL") or []
+    assert f"Repository, {url}" in installed
+    assert url in source_file("README.md").read_text(encoding="utf-8")
+
+
+def test_one_place_holds_the_version() -> None:
+    assert rso.__version__ == _version.__version__
+    assert rso.DATA_VERSION == _version.DATA_VERSION
+    assert _dataset.DATA_VERSION == rso.DATA_VERSION
+    assert importlib.metadata.version("ru-so-relations") == rso.__version__, (
+        "the installed metadata is stale: reinstall with pip install -e ."
+    )
+    project = tomllib.loads(source_file("pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"]
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["hatch"]["version"]["path"] == "src/ru_so_relations/_version.py"
