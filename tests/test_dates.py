@@ -43,7 +43,10 @@ def test_parse(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2009-02-30", "'2009-02-30' is not a valid date"),
+        ("2009-02-30", "^'2009-02-30' is not a valid date: February 2009 has 28 days$"),
+        ("2008-02-30", "^'2008-02-30' is not a valid date: February 2008 has 29 days$"),
+        ("2009-04-31", "^'2009-04-31' is not a valid date: April 2009 has 30 days$"),
+        ("2009-04-00", "^'2009-04-00' is not a valid date: days are numbered from 01$"),
         ("2009-13", "month must be from 01 to 12"),
         ("0000", "year must be from 0001 to 9999"),
         ("2009-8-1", "is not a date of the form"),

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         Sources,
         Stances,
     )
-    from ru_so_relations._dataset import DATA_VERSION, Dataset
+    from ru_so_relations._dataset import Dataset
     from ru_so_relations._dates import DateLike, PartialDate, Precision
     from ru_so_relations._errors import DataError
     from ru_so_relations._io import dump, load
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         Verification,
     )
     from ru_so_relations._schema import json_schema
+    from ru_so_relations._version import DATA_VERSION
 
 _LAZY: dict[str, str] = {
     "Actor": "ru_so_relations._models",
@@ -63,7 +64,7 @@ _LAZY: dict[str, str] = {
     "Alternative": "ru_so_relations._models",
     "Citation": "ru_so_relations._models",
     "Collection": "ru_so_relations._collections",
-    "DATA_VERSION": "ru_so_relations._dataset",
+    "DATA_VERSION": "ru_so_relations._version",
     "DataError": "ru_so_relations._errors",
     "Dataset": "ru_so_relations._dataset",
     "DateLike": "ru_so_relations._dates",
@@ -151,9 +152,9 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     if name == "__version__":
-        from importlib.metadata import version
+        from ru_so_relations._version import __version__
 
-        return version("ru-so-relations")
+        return __version__
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 

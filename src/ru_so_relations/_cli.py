@@ -1,12 +1,22 @@
-"""The `ru-so-relations` command: timelines, agreements, actors and records from the terminal."""
+"""The `ru-so-relations` command: timelines, agreements, actors and records from the terminal.
+
+Every mistake a user can make (a path that cannot be read or written, an unknown command,
+option value, name or id, a date that is not a date) ends with one line on stderr,
+`ru-so-relations: error: ...`, and a documented exit status, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import difflib
+import errno
 import json
+import os
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from ru_so_relations._codec import dumps
 from ru_so_relations._collections import Collection, _tenure_overlaps
@@ -27,12 +37,15 @@ from ru_so_relations._models import (
     Tenure,
     Verification,
 )
+from ru_so_relations._registry import KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ru_so_relations._collections import Events
+    from ru_so_relations._collections import Agreements, Events
     from ru_so_relations._dataset import Dataset
+
+T = TypeVar("T")
 
 PROG = "ru-so-relations"
 _COMMANDS = (
@@ -43,10 +56,79 @@ _COMMANDS = (
     "offices",
     "stances",
     "show",
+    "cite",
     "validate",
     "export",
     "schema",
 )
+
+EXIT_OK = 0
+"""Success, also when a query matches nothing (a note on stderr says so)."""
+EXIT_INVALID = 1
+"""A dataset is not valid (`validate`, or `--data` with an invalid file)."""
+EXIT_USAGE = 2
+"""A usage error, or a file that cannot be read or written."""
+EXIT_INTERRUPTED = 130
+"""Interrupted with Ctrl-C (128 + SIGINT, as shells report it)."""
+
+_EPILOG = (
+    "Without a command, the options are those of timeline. Run 'ru-so-relations COMMAND "
+    "--help' for a command's options. Option values such as kinds, types and formats may be "
+    "written in any case. Exit status: 0 on success, also when nothing matches (stderr says "
+    "so); 1 if a dataset is not valid; 2 for a usage error or a file that cannot be read or "
+    "written; 130 if interrupted."
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: `ru-so-relations: error: ...`."""
+
+    def error(self, message: str) -> NoReturn:
+        _fail(message.removeprefix("argument "))
+
+
+def _fail(message: str) -> NoReturn:
+    """Exit with status 2 and a one-line message, as argparse does for usage errors."""
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    raise SystemExit(EXIT_USAGE)
+
+
+def _note(message: str) -> None:
+    """Say something on stderr that is not an error (stdout stays machine-readable)."""
+    sys.stderr.write(f"{PROG}: {message}\n")
+
+
+def _choice(values: Sequence[str], what: str) -> Callable[[str], str]:
+    """An argparse type accepting one of `values` in any case, with `-` for `_`."""
+
+    def parse(text: str) -> str:
+        value = text.strip().lower().replace("-", "_")
+        if value in values:
+            return value
+        close = difflib.get_close_matches(value, values, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        msg = f"{text!r} is not a {what}; {hint}expected one of: {', '.join(values)}"
+        raise argparse.ArgumentTypeError(msg)
+
+    return parse
+
+
+def _date(text: str) -> PartialDate:
+    """An argparse type for dates: `2008`, `2008-08`, `2008-08-26` or a span `A/B`."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+_EVENT_KINDS = tuple(k.value for k in EventKind)
+_AGREEMENT_TYPES = tuple(t.value for t in AgreementType)
+_STATUSES = tuple(v.value for v in Verification)
+_POSITIONS = tuple(p.value for p in StancePosition)
+_STYLES = ("text", "bibtex", "cff")
+
+
+# --- rows -------------------------------------------------------------------------------
 
 
 def _date_text(value: object) -> str:
@@ -93,52 +175,63 @@ def _stance_row(stance: Stance) -> dict[str, str]:
     }
 
 
-def _tenure_row(pair: tuple[Office, Tenure]) -> dict[str, str]:
-    office, tenure = pair
-    return {
-        "office": office.id,
-        "person": tenure.person,
-        "start": _date_text(tenure.start),
-        "end": _date_text(tenure.end),
-        "acting": "acting" if tenure.acting else "",
-        "name": office.name,
-    }
+def _tenure_row(ds: Dataset) -> Callable[[tuple[Office, Tenure]], dict[str, str]]:
+    def row(pair: tuple[Office, Tenure]) -> dict[str, str]:
+        office, tenure = pair
+        person = ds.actors.get(tenure.person)
+        return {
+            "office": office.id,
+            "person": tenure.person,
+            "start": _date_text(tenure.start),
+            "end": _date_text(tenure.end),
+            "acting": "acting" if tenure.acting else "",
+            "name": office.name,
+            "person_name": person.name if person is not None else "",
+        }
+
+    return row
 
 
-_COLUMNS: dict[Callable[[Any], dict[str, str]], tuple[str, ...]] = {
-    _event_row: ("id", "date", "kind", "title", "actors"),
-    _agreement_row: ("id", "type", "signed", "in_force", "number", "title"),
-    _actor_row: ("id", "kind", "name"),
-    _place_row: ("id", "kind", "name"),
-    _stance_row: ("id", "holder", "position", "since", "until", "subject"),
-    _tenure_row: ("office", "person", "start", "end", "acting", "name"),
-}
+_EVENT_COLUMNS = ("id", "date", "kind", "title", "actors")
+_AGREEMENT_COLUMNS = ("id", "type", "signed", "in_force", "number", "title")
+_NAMED_COLUMNS = ("id", "kind", "name")
+_STANCE_COLUMNS = ("id", "holder", "position", "since", "until", "subject")
+_TENURE_COLUMNS = ("office", "person", "start", "end", "acting", "name", "person_name")
 
 
 def _write_rows(
     out: TextIO,
     fmt: str,
-    collection: Collection[Any] | Sequence[Any],
+    found: Collection[Any] | Sequence[Any],
     row: Callable[[Any], dict[str, str]],
+    columns: Sequence[str],
     text_columns: Sequence[str],
+    labels: dict[str, str] | None = None,
 ) -> None:
+    """Write a listing: JSON, CSV with a header, or aligned text with a header line.
+
+    In text, the last column is not padded; `labels` names the columns in the header where
+    the upper-cased column name would not say enough.
+    """
     if fmt == "json":
-        if isinstance(collection, Collection):
-            out.write(dumps(collection))
+        if isinstance(found, Collection):
+            out.write(dumps(found))
         else:
-            out.write(json.dumps([row(r) for r in collection], ensure_ascii=False, indent=2))
+            out.write(json.dumps([row(r) for r in found], ensure_ascii=False, indent=2))
             out.write("\n")
         return
-    rows = [row(record) for record in collection]
+    rows = [row(record) for record in found]
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=_COLUMNS[row], lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return
-    widths = {c: max((len(r[c]) for r in rows), default=0) for c in text_columns[:-1]}
-    for r in rows:
+    names = labels or {}
+    header = {c: names.get(c, c.replace("_", " ").upper()) for c in text_columns}
+    widths = {c: max(len(r[c]) for r in [header, *rows]) for c in text_columns[:-1]}
+    for r in [header, *rows]:
         cells = [r[c].ljust(widths[c]) for c in text_columns[:-1]]
-        out.write("  ".join([*cells, r[text_columns[-1]]]) + "\n")
+        out.write("  ".join([*cells, r[text_columns[-1]]]).rstrip() + "\n")
 
 
 def _show_text(
@@ -161,39 +254,75 @@ def _show_text(
             out.write(f"{key}: {value}\n")
 
 
-def _fail(message: str) -> NoReturn:
-    """Exit with status 2 and a one-line message, as argparse does for usage errors."""
-    sys.stderr.write(f"{PROG}: error: {message}\n")
-    raise SystemExit(2)
+# --- the parser -------------------------------------------------------------------------
 
 
-def _event_filters(parser: argparse.ArgumentParser) -> None:
-    """Add the options that select events (shared by `timeline` and `export`)."""
+def _values(values: Sequence[str]) -> str:
+    return ", ".join(values)
+
+
+def _format_option(parser: argparse.ArgumentParser, formats: Sequence[str], help: str) -> None:
+    parser.add_argument(
+        "--format",
+        type=_choice(formats, "format"),
+        default=formats[0],
+        metavar="{" + ",".join(formats) + "}",
+        help=help,
+    )
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help="read this dataset file (or a folder written by 'export --format jsonl') instead "
+        "of the bundled dataset",
+    )
+
+
+def _between_option(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
         "--between",
         nargs="+",
+        type=_date,
         metavar=("START", "END"),
-        help="keep events within START (and END); dates like 2008, 2008-08, 2008-08-26",
+        help=f"keep {what} within START (and END); dates like 2008, 2008-08, 2008-08-26, "
+        "each standing for its whole period",
     )
-    parser.add_argument(
-        "--overlap",
-        action="store_true",
-        help="with --between, keep events whose span overlaps the range",
-    )
+
+
+def _actor_options(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
         "--actor",
         action="append",
         default=[],
         metavar="NAME",
-        help="keep events involving this actor (id or any name); repeat for all of several",
+        help=f"keep {what} involving this actor (id or any name); repeat for all of several",
     )
+    parser.add_argument(
+        "--including-parts",
+        action="store_true",
+        help="with --actor, an actor also matches through its parts (Georgia through its "
+        "parliament, ministries and armed forces)",
+    )
+
+
+def _event_filters(parser: argparse.ArgumentParser) -> None:
+    """Add the options that select events (shared by `timeline` and `export`)."""
+    _between_option(parser, "events")
+    parser.add_argument(
+        "--overlap",
+        action="store_true",
+        help="with --between, keep events whose span overlaps the range",
+    )
+    _actor_options(parser, "events")
     parser.add_argument(
         "--kind",
         action="append",
         default=[],
-        choices=[k.value for k in EventKind],
+        type=_choice(_EVENT_KINDS, "kind"),
         metavar="KIND",
-        help="keep events of this kind; repeat for any of several",
+        help=f"keep events of this kind ({_values(_EVENT_KINDS)}); repeat for any of several",
     )
     parser.add_argument(
         "--place",
@@ -206,235 +335,323 @@ def _event_filters(parser: argparse.ArgumentParser) -> None:
         "--verified",
         action="append",
         default=[],
-        choices=[v.value for v in Verification],
+        type=_choice(_STATUSES, "verification status"),
         metavar="STATUS",
-        help="keep events with this verification status; repeat for any of several",
+        help=f"keep events with this verification status ({_values(_STATUSES)}); repeat for "
+        "any of several",
     )
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--format",
-        choices=("text", "json", "csv"),
-        default="text",
-        help="output format (default: text)",
-    )
-    common.add_argument(
-        "--data",
-        metavar="PATH",
-        help="read this dataset file instead of the bundled dataset",
-    )
-    parser = argparse.ArgumentParser(
+    listing = _Parser(add_help=False)
+    _format_option(listing, ("text", "json", "csv"), "output format (default: text)")
+    _data_option(listing)
+    parser = _Parser(
         prog=PROG,
         description="Query the Russia–South Ossetia relations dataset. "
         "Without a command, prints the timeline.",
+        epilog=_EPILOG,
     )
     parser.add_argument("--version", action="store_true", help="print the code and data versions")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     timeline = commands.add_parser(
-        "timeline", parents=[common], help="one line per event, in chronological order"
+        "timeline", parents=[listing], help="one line per event, in chronological order"
     )
     _event_filters(timeline)
 
     agreements = commands.add_parser(
-        "agreements", parents=[common], help="agreements in order of signature"
+        "agreements", parents=[listing], help="agreements in order of signature"
     )
     agreements.add_argument(
         "--type",
         action="append",
         default=[],
-        choices=[t.value for t in AgreementType],
+        type=_choice(_AGREEMENT_TYPES, "type"),
         metavar="TYPE",
-        help="keep agreements of this type; repeat for any of several",
+        help=f"keep agreements of this type ({_values(_AGREEMENT_TYPES)}); repeat for any of "
+        "several",
     )
+    _between_option(
+        agreements, "agreements signed (or, where that date is unknown, entering into force)"
+    )
+    _actor_options(agreements, "agreements")
     agreements.add_argument(
-        "--actor",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="keep agreements involving this actor",
+        "--in-force-on",
+        type=_date,
+        metavar="DATE",
+        help="keep agreements in force on DATE: their entry into force is known and not after "
+        "DATE's first day (in force on 2009 means by 1 January 2009). Agreements whose entry "
+        "into force is unknown are left out; terminations are not recorded",
     )
-    commands.add_parser("actors", parents=[common], help="every actor")
-    commands.add_parser("places", parents=[common], help="every place")
+    commands.add_parser("actors", parents=[listing], help="every actor")
+    commands.add_parser("places", parents=[listing], help="every place")
     offices = commands.add_parser(
-        "offices", parents=[common], help="who held which office, and when"
+        "offices", parents=[listing], help="who held which office, and when"
     )
     offices.add_argument("office", nargs="?", help="only this office (its id)")
-    offices.add_argument("--on", metavar="DATE", help="only tenures that include this date")
+    offices.add_argument(
+        "--on", type=_date, metavar="DATE", help="only tenures that include this date"
+    )
     offices.add_argument(
         "--person", metavar="NAME", help="only the offices this person held (id or any name)"
     )
     stances = commands.add_parser(
-        "stances", parents=[common], help="positions on South Ossetia's status, over time"
+        "stances", parents=[listing], help="positions on South Ossetia's status, over time"
     )
-    stances.add_argument("--on", metavar="DATE", help="only positions held on this date")
+    stances.add_argument(
+        "--on", type=_date, metavar="DATE", help="only positions held on this date"
+    )
     stances.add_argument(
         "--position",
-        choices=[p.value for p in StancePosition],
-        help="only positions of this kind",
+        type=_choice(_POSITIONS, "position"),
+        metavar="POSITION",
+        help=f"only positions of this kind ({_values(_POSITIONS)})",
     )
-    show = commands.add_parser("show", parents=[common], help="one record, by id")
+    show = commands.add_parser("show", help="one record, by id")
     show.add_argument(
         "id", help="the id of an event, agreement, actor, place, office, stance or source"
+    )
+    _format_option(show, ("text", "json"), "output format (default: text)")
+    _data_option(show)
+    cite = commands.add_parser("cite", help="how to cite the dataset")
+    cite.add_argument(
+        "--style",
+        type=_choice(_STYLES, "citation style"),
+        default="text",
+        metavar="{" + ",".join(_STYLES) + "}",
+        help="text, BibTeX, or the content of CITATION.cff (default: text)",
     )
     export = commands.add_parser(
         "export",
         help="write the dataset, or the events selected, as JSON, JSON Lines, CSV or Parquet",
     )
     export.add_argument("out", metavar="OUT", help="the file (json) or folder to write")
-    export.add_argument(
-        "--format",
-        choices=("json", "jsonl", "csv", "parquet"),
-        default="json",
-        help="json: one file; jsonl, csv, parquet: a folder of tables (default: json)",
+    _format_option(
+        export,
+        ("json", "jsonl", "csv", "parquet"),
+        "json: one file; jsonl, csv, parquet: a folder of tables (default: json)",
     )
-    export.add_argument(
-        "--data", metavar="PATH", help="read this dataset file instead of the bundled dataset"
-    )
+    _data_option(export)
     _event_filters(export)
     commands.add_parser("schema", help="print the JSON Schema of the dataset format")
-    validate = commands.add_parser("validate", help="check a dataset file; exit 1 if invalid")
-    validate.add_argument("path", help="the dataset file")
+    validate = commands.add_parser(
+        "validate", help="check a dataset file; exit 1 if it is not valid"
+    )
+    validate.add_argument("path", help="the dataset file (or a folder written as jsonl)")
     return parser
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
-    if args.command == "validate":
-        try:
-            ds = load(args.path)
-        except DataError as exc:
-            out.write(f"{args.path}: invalid\n{exc}\n")
-            return 1
-        out.write(
-            f"{args.path}: valid ({len(ds.events)} events, {len(ds.agreements)} agreements, "
-            f"{len(ds.actors)} actors, {len(ds.places)} places, {len(ds.offices)} offices, "
-            f"{len(ds.stances)} stances, {len(ds.sources)} sources)\n"
+# --- files ------------------------------------------------------------------------------
+
+
+def _reason(exc: OSError, *, writing: bool = False) -> str:
+    """Why a file could not be read or written, in a few words."""
+    if exc.errno == errno.ENOENT:
+        return "its folder does not exist" if writing else "no such file or folder"
+    if exc.errno == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder"
+    if exc.errno == errno.EISDIR:
+        return "it is a folder"
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _load(path: str | None) -> Dataset:
+    """The bundled dataset, or a user's file; a file that cannot be read is a usage error.
+
+    Raises:
+        DataError: If the file is not a valid dataset.
+    """
+    if path is None:
+        return load()
+    from ru_so_relations._formats.jsonl import META
+
+    if Path(path).is_dir() and not (Path(path) / META).exists():
+        _fail(
+            f"cannot read {path!r}: it is a folder, not a dataset file (nor a folder written "
+            f"by 'export --format jsonl', which has {META})"
         )
-        return 0
+    try:
+        return load(path)
+    except OSError as exc:
+        _fail(f"cannot read {path!r}: {_reason(exc)}")
+
+
+# --- the commands -----------------------------------------------------------------------
+
+
+def _query(option: str | None, run: Callable[[], T]) -> T:
+    """Run a query; an unknown name or an invalid value is a usage error naming the option."""
+    try:
+        return run()
+    except LookupError as exc:
+        _fail(str(exc.args[0]))
+    except ValueError as exc:
+        _fail(f"{option}: {exc}" if option else str(exc))
+
+
+def _check_needs(args: argparse.Namespace) -> None:
+    if getattr(args, "including_parts", False) and not args.actor:
+        _fail("--including-parts: give --actor too")
+    if getattr(args, "overlap", False) and not args.between:
+        _fail("--overlap: give --between too")
+    if getattr(args, "between", None) and len(args.between) > 2:
+        _fail(f"--between: give one or two dates, not {len(args.between)}")
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    _check_needs(args)
+    if args.command == "validate":
+        return _validate(args, out)
     if args.command == "schema":
         from ru_so_relations._schema import json_schema
 
         out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-        return 0
-    ds = load(args.data)
+        return EXIT_OK
+    if args.command == "cite":
+        from ru_so_relations._citation import cite
+
+        out.write(cite(args.style).rstrip("\n") + "\n")
+        return EXIT_OK
+    try:
+        ds = _load(args.data)
+    except DataError as exc:
+        where = f"{args.data}: " if args.data else ""
+        sys.stderr.write(f"{PROG}: error: {where}{exc}\n")
+        return EXIT_INVALID
     if args.command == "export":
         return _export(args, ds, out)
     if args.command == "timeline":
-        return _timeline(args, ds, out)
+        events = _selected(args, ds)
+        if not events:
+            _note("no events match")
+        _write_rows(out, args.format, events, _event_row, _EVENT_COLUMNS, ("date", "kind", "title"))
+        return EXIT_OK
     if args.command == "agreements":
-        found = ds.agreements
-        try:
-            if args.type:
-                found = found.of_type(*args.type)
-            if args.actor:
-                found = found.involving(*args.actor)
-        except LookupError as exc:
-            _fail(str(exc.args[0]))
-        _write_rows(out, args.format, found, _agreement_row, ("signed", "type", "title"))
-        return 0
-    if args.command == "actors":
-        _write_rows(out, args.format, ds.actors, _actor_row, ("id", "kind", "name"))
-        return 0
-    if args.command == "places":
-        _write_rows(out, args.format, ds.places, _place_row, ("id", "kind", "name"))
-        return 0
+        found = _agreements(args, ds)
+        if not found:
+            _note("no agreements match")
+        columns = ("id", "signed", "in_force", "title")
+        _write_rows(out, args.format, found, _agreement_row, _AGREEMENT_COLUMNS, columns)
+        return EXIT_OK
+    if args.command in ("actors", "places"):
+        records = ds.actors if args.command == "actors" else ds.places
+        if not records:
+            _note(f"the dataset has no {args.command}")
+        row = _actor_row if args.command == "actors" else _place_row
+        _write_rows(out, args.format, records, row, _NAMED_COLUMNS, _NAMED_COLUMNS)
+        return EXIT_OK
     if args.command == "offices":
         return _offices(args, ds, out)
     if args.command == "stances":
         stances = ds.stances
-        try:
-            if args.position:
-                stances = stances.of_position(args.position)
-            if args.on:
-                stances = stances.on(args.on)
-        except ValueError as exc:
-            _fail(str(exc))
-        columns = ("holder", "position", "since", "until", "subject")
-        _write_rows(out, args.format, stances, _stance_row, columns)
-        return 0
+        if args.position:
+            stances = stances.of_position(args.position)
+        if args.on:
+            stances = _query("--on", lambda: stances.on(args.on))
+        if not stances:
+            _note("no positions match")
+        shown = ("holder", "position", "since", "until", "subject")
+        _write_rows(out, args.format, stances, _stance_row, _STANCE_COLUMNS, shown)
+        return EXIT_OK
     return _show(args, ds, out)
 
 
-def _offices(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
-        if args.person:
-            pairs = ds.offices.held_by(args.person)
-        else:
-            offices = [ds.offices[args.office]] if args.office else list(ds.offices)
-            pairs = tuple((o, t) for o in offices for t in o.holders)
+        ds = _load(args.path)
+    except DataError as exc:
+        out.write(f"{args.path}: invalid\n{exc}\n")
+        return EXIT_INVALID
+    counts = ", ".join(f"{len(getattr(ds, key))} {key}" for key in reversed(KEYS))
+    out.write(f"{args.path}: valid ({counts})\n")
+    return EXIT_OK
+
+
+def _agreements(args: argparse.Namespace, ds: Dataset) -> Agreements:
+    found = ds.agreements
+    if args.type:
+        found = found.of_type(*args.type)
+    if args.between:
+        found = _query("--between", lambda: found.between(*args.between))
+    if args.actor:
+        found = _query(
+            None, lambda: found.involving(*args.actor, including_parts=args.including_parts)
+        )
+    if args.in_force_on:
+        found = found.in_force(args.in_force_on)
+    return found
+
+
+def _offices(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    if args.office:
+        office = _query(None, lambda: ds.offices[args.office])
+    if args.person:
+        pairs = _query(None, lambda: ds.offices.held_by(args.person))
         if args.office:
-            pairs = tuple(p for p in pairs if p[0].id == args.office)
-        if args.on:
-            when = PartialDate.of(args.on)
-            pairs = tuple(p for p in pairs if _tenure_overlaps(p[1], when.earliest, when.latest))
-    except KeyError as exc:
-        _fail(str(exc.args[0]))
-    except LookupError as exc:
-        _fail(str(exc.args[0]))
-    except ValueError as exc:
-        _fail(str(exc))
-    columns = ("start", "end", "person", "acting", "name")
-    _write_rows(out, args.format, pairs, _tenure_row, columns)
-    return 0
+            pairs = tuple(p for p in pairs if p[0].id == office.id)
+    else:
+        offices = [office] if args.office else list(ds.offices)
+        pairs = tuple((o, t) for o in offices for t in o.holders)
+    if args.on:
+        when: PartialDate = args.on
+        pairs = tuple(p for p in pairs if _tenure_overlaps(p[1], when.earliest, when.latest))
+    if not pairs:
+        _note("no tenures match")
+    columns = ("start", "end", "acting", "person", "person_name", "office", "name")
+    labels = {"name": "OFFICE NAME"}
+    _write_rows(out, args.format, pairs, _tenure_row(ds), _TENURE_COLUMNS, columns, labels)
+    return EXIT_OK
 
 
 def _selected(args: argparse.Namespace, ds: Dataset) -> Events:
     events = ds.events
-    try:
-        if args.between:
-            if len(args.between) > 2:
-                _fail("--between takes one or two dates")
-            events = events.between(*args.between, overlap=args.overlap)
-        if args.kind:
-            events = events.of_kind(*args.kind)
-        if args.actor:
-            events = events.involving(*args.actor)
-        if args.place:
-            events = events.at(*args.place)
-        if args.verified:
-            events = events.verified(*args.verified)
-    except LookupError as exc:
-        _fail(str(exc.args[0]))
-    except ValueError as exc:
-        _fail(str(exc))
+    if args.between:
+        events = _query("--between", lambda: events.between(*args.between, overlap=args.overlap))
+    if args.kind:
+        events = events.of_kind(*args.kind)
+    if args.actor:
+        actors, parts = args.actor, args.including_parts
+        events = _query(None, lambda: events.involving(*actors, including_parts=parts))
+    if args.place:
+        events = _query(None, lambda: events.at(*args.place))
+    if args.verified:
+        events = events.verified(*args.verified)
     return events
-
-
-def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    events = _selected(args, ds)
-    _write_rows(out, args.format, events, _event_row, ("date", "kind", "title"))
-    return 0
 
 
 def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     import attrs
 
+    target = Path(args.out)
+    if args.format == "json" and target.is_dir():
+        _fail(f"cannot write {args.out!r}: it is a folder, and --format json writes one file")
+    if args.format != "json" and target.exists() and not target.is_dir():
+        _fail(
+            f"cannot write {args.out!r}: it is a file, and --format {args.format} writes a "
+            "folder of tables"
+        )
     events = _selected(args, ds)
+    if not events:
+        _note("no events match")
     if len(events) != len(ds.events):
         # keep the stances whose events are all exported, so every reference resolves
         kept = set(events.ids)
         stances = ds.stances._derive(s for s in ds.stances if kept.issuperset(s.events))
         ds = attrs.evolve(ds, events=events, stances=stances)
     try:
-        dump(ds, args.out, format=args.format)
+        dump(ds, target, format=args.format)
     except ImportError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {args.out!r}: {_reason(exc, writing=True)}")
     out.write(f"wrote {len(ds.events)} events ({args.format}) to {args.out}\n")
-    return 0
+    return EXIT_OK
 
 
 def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    collections = (
-        ds.events,
-        ds.agreements,
-        ds.actors,
-        ds.places,
-        ds.offices,
-        ds.stances,
-        ds.sources,
-    )
+    collections = [getattr(ds, key) for key in reversed(KEYS)]  # events first
     for collection in collections:
         record = collection.get(args.id)
         if record is not None:
@@ -442,13 +659,47 @@ def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                 _show_text(out, record)
             else:
                 out.write(dumps(record))
-            return 0
+            return EXIT_OK
     everything = [i for collection in collections for i in collection.ids]
-    import difflib
-
     close = difflib.get_close_matches(args.id, everything, n=3)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
     _fail(f"no record with id {args.id!r}{hint}")
+
+
+# --- the entry point --------------------------------------------------------------------
+
+
+def _unknown_command(word: str) -> NoReturn:
+    close = difflib.get_close_matches(word.lower(), _COMMANDS, n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    if not close:
+        with contextlib.suppress(ValueError):
+            PartialDate.parse(word)
+            hint = f"; did you mean '--between {word}'?"
+    _fail(f"unknown command {word!r} (commands: {', '.join(_COMMANDS)}){hint}")
+
+
+def _arguments(argv: Sequence[str] | None) -> list[str]:
+    """The arguments, with `timeline` added when they start with its options (or are none).
+
+    A first word that is not a command is an error, so that a mistyped command is not taken
+    for the timeline's arguments.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["help"]:  # `help` and `help COMMAND`, as many tools have
+        return _arguments([*args[1:2], "--help"])
+    if not args or (args[0].startswith("-") and args[0] not in ("-h", "--help", "--version")):
+        return ["timeline", *args]
+    if args[0] not in _COMMANDS and args[0] not in ("-h", "--help", "--version"):
+        _unknown_command(args[0])
+    return args
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, send what is left of stdout nowhere, so exiting stays quiet."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -458,26 +709,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments, without the program name; `None` for `sys.argv[1:]`.
 
     Returns:
-        0 on success, 1 if `validate` finds problems; usage errors exit with status 2.
+        0 on success (also when nothing matches), 1 if a dataset is not valid, 2 if a file
+        cannot be read or written, 130 if interrupted. Usage errors (an unknown command,
+        option, value, name or id) exit with status 2 by raising `SystemExit`, as argparse
+        does; every error is one line on stderr, `ru-so-relations: error: ...`.
     """
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (
-        args_list[0] not in _COMMANDS and args_list[0] not in ("-h", "--help", "--version")
-    ):
-        args_list.insert(0, "timeline")
-    parser = _parser()
-    args = parser.parse_args(args_list)
-    if args.version:
-        from importlib.metadata import version
-
-        from ru_so_relations._dataset import DATA_VERSION
-
-        sys.stdout.write(f"{PROG} {version('ru-so-relations')} (data {DATA_VERSION})\n")
-        return 0
     try:
-        return _run(args, sys.stdout)
+        args = _parser().parse_args(_arguments(argv))
+        if args.version:
+            from ru_so_relations._version import DATA_VERSION, __version__
+
+            sys.stdout.write(f"{PROG} {__version__} (data {DATA_VERSION})\n")
+            return EXIT_OK
+        status = _run(args, sys.stdout)
+        sys.stdout.flush()  # a closed pipe is found here rather than on exit
+        return status
+    except BrokenPipeError:  # e.g. piped into `head`
+        _quiet_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     except DataError as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
-        return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return 0
+        return EXIT_INVALID
+    except OSError as exc:
+        where = f" {exc.filename!r}" if exc.filename else ""
+        sys.stderr.write(f"{PROG}: error: cannot read or write{where}: {_reason(exc)}\n")
+        return EXIT_USAGE

@@ -8,6 +8,8 @@ wrong with it. cattrs is imported only then, or when writing.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from ru_so_relations._collections import Collection, collection_class
@@ -158,7 +160,30 @@ def parse_json(text: str | bytes) -> Any:
     except RecursionError:
         raise DataError(["not valid JSON: nested too deeply"]) from None
     except ValueError as exc:  # NaN/Infinity, duplicate keys, integers too long to convert
-        raise DataError([f"not valid JSON: {exc}"]) from None
+        too_long = _too_long_integer(text) if "integer string conversion" in str(exc) else None
+        raise DataError([f"not valid JSON: {too_long or exc}"]) from None
+
+
+_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?')
+"""A JSON string or number; what else JSON has holds no digits."""
+
+
+def _too_long_integer(text: str) -> str | None:
+    """Say where the first integer too long to convert is, or `None` if there is none.
+
+    `json.loads` reports one without a position, with advice to change an interpreter
+    setting; the text before it is valid JSON, so scanning its tokens finds it.
+    """
+    limit = sys.get_int_max_str_digits()
+    for match in _TOKEN.finditer(text):
+        digits = len(match[0].lstrip("-"))
+        if limit and digits > limit and match[0][0] != '"' and match[0].lstrip("-").isdigit():
+            at = json.JSONDecodeError("", text, match.start())
+            return (
+                f"integer too long ({digits} digits; at most {limit}) "
+                f"(line {at.lineno}, column {at.colno})"
+            )
+    return None
 
 
 def _structure_one(value: Any, record_type: type[T], at: str, problems: list[str]) -> T | None:

@@ -701,6 +701,38 @@ class Agreements(_Dated[Agreement]):
         wanted = _enum_values(AgreementType, types)
         return self._select("types", lambda a: (a.type,), wanted)
 
+    def in_force(self, on: DateLike) -> Agreements:
+        """Keep the agreements in force on a date: known to have entered into force by then.
+
+        An agreement counts when its [`in_force`][ru_so_relations.Agreement.in_force] date is
+        known and its last possible day is not after the first day of `on`: in force on
+        `"2009"` means in force from 1 January 2009. Agreements whose entry into force is
+        unknown are not kept, even if they may be in force. Terminations are not recorded, so
+        an agreement that entered into force stays in force.
+
+        Args:
+            on: A day, month or year: a `datetime.date`, an ISO string or a
+                [`PartialDate`][ru_so_relations.PartialDate].
+
+        Returns:
+            The agreements kept, in order of signature.
+
+        Raises:
+            ValueError: If `on` is not a valid date.
+            TypeError: If `on` is of another type.
+
+        Examples:
+            >>> import ru_so_relations as rso
+            >>> agreements = rso.load().agreements
+            >>> treaty = "treaty-friendship-cooperation-mutual-assistance-2008"  # from 2009-01-20
+            >>> treaty in agreements.in_force("2009-01-20"), treaty in agreements.in_force("2009")
+            (True, False)
+        """
+        first = _edge(on, "on", latest=False)
+        return self._derive(
+            a for a in self._records if a.in_force is not None and a.in_force.latest <= first
+        )
+
 
 class _Named(_Verifiable[N]):
     """A collection of records with names, found by any name in any script."""

@@ -27,15 +27,13 @@ from ru_so_relations._registry import (
     references,
     where,
 )
+from ru_so_relations._version import DATA_VERSION as DATA_VERSION  # written there; kept here
 
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterator, Mapping, Sequence
 
     from ru_so_relations._collections import Collection
-
-DATA_VERSION: Final = "2026.11.1"
-"""The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
 
 
 def duplicate_problems(key: str, ids: Sequence[object]) -> Iterator[str]:

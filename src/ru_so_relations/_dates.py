@@ -27,6 +27,21 @@ _PRECISION_RANK: Final = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 
 
 
 _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_NAMES: Final = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # in English whatever the locale, unlike calendar.month_name
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -61,7 +76,11 @@ def _check_point(year: int, month: int | None, day: int | None, text: str) -> No
         msg = f"{text!r} is not a valid date: month must be from 01 to 12"
         raise ValueError(msg)
     if day is not None and not 1 <= day <= _days_in_month(year, month):
-        msg = f"{text!r} is not a valid date"
+        if day < 1:
+            reason = "days are numbered from 01"
+        else:
+            reason = f"{_MONTH_NAMES[month]} {year} has {_days_in_month(year, month)} days"
+        msg = f"{text!r} is not a valid date: {reason}"
         raise ValueError(msg)
 
 
