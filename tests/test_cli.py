@@ -645,7 +645,7 @@ def test_a_file_without_permission(
 ) -> None:
     path = places["a file"]
 
-    def refuse(file: object, *args: object, **kwargs: object) -> Any:
+    def refuse(file: object, *args: object, **kwargs: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied", str(file))
 
     # tests may run as root, for whom permissions do not stop reading: refuse where load
