@@ -433,21 +433,15 @@ def test_a_closed_pipe_is_quiet() -> None:
     assert err == b""
 
 
+OFFICES_HEADER = ["START", "END", "ACTING", "PERSON", "PERSON", "NAME", "OFFICE", "OFFICE", "NAME"]
+"""The words of the `offices` listing's header line."""
+
+
 def test_offices(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "offices", "president-of-russia", "--on", "2009-07-13")
     assert status == 0
     header, *lines = out.splitlines()
-    assert header.split() == [
-        "START",
-        "END",
-        "ACTING",
-        "PERSON",
-        "PERSON",
-        "NAME",
-        "OFFICE",
-        "OFFICE",
-        "NAME",
-    ]
+    assert header.split() == OFFICES_HEADER
     assert lines[0].split() == [
         "2008-05-07",
         "2012-05-07",
@@ -470,17 +464,7 @@ def test_offices(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(json.loads(out)) == total
     status, out, err = run(capsys, "offices", "--person", "Kokoity", "president-of-russia")
     assert (status, err) == (0, "ru-so-relations: no tenures match\n")
-    assert out.split() == [
-        "START",
-        "END",
-        "ACTING",
-        "PERSON",
-        "PERSON",
-        "NAME",
-        "OFFICE",
-        "OFFICE",
-        "NAME",
-    ]
+    assert out.split() == OFFICES_HEADER
 
 
 def test_stances_and_places(capsys: pytest.CaptureFixture[str]) -> None:
