@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
+from ru_so_relations._citation import STYLES
 from ru_so_relations._codec import dumps
 from ru_so_relations._collections import Collection, _tenure_overlaps
 from ru_so_relations._dates import PartialDate
@@ -125,7 +126,7 @@ _EVENT_KINDS = tuple(k.value for k in EventKind)
 _AGREEMENT_TYPES = tuple(t.value for t in AgreementType)
 _STATUSES = tuple(v.value for v in Verification)
 _POSITIONS = tuple(p.value for p in StancePosition)
-_STYLES = ("text", "bibtex", "cff")
+_STYLES = STYLES
 
 
 # --- rows -------------------------------------------------------------------------------
@@ -474,8 +475,8 @@ def _load(path: str | None) -> Dataset:
         )
     try:
         return load(path)
-    except OSError as exc:
-        _fail(f"cannot read {path!r}: {_reason(exc)}")
+    except OSError as exc:  # the file named may be one in a jsonl folder
+        _fail(f"cannot read {str(exc.filename or path)!r}: {_reason(exc)}")
 
 
 # --- the commands -----------------------------------------------------------------------
