@@ -824,3 +824,20 @@ def test_cite(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "cite") == (0, rso.cite() + "\n", "")
     assert run(capsys, "cite", "--style", "bibtex") == (0, rso.cite("bibtex") + "\n", "")
     assert run(capsys, "cite", "--style", "cff") == (0, rso.cite("cff"), "")
+
+
+def test_a_bug_is_one_line_unless_debugging(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("ru_so_relations._cli._run", broken)
+    status, out, err = run(capsys, "timeline")
+    assert (status, out) == (70, "")
+    assert err.count("\n") == 1
+    assert err.startswith("ru-so-relations: internal error: ZeroDivisionError: division by zero")
+    assert "RU_SO_RELATIONS_DEBUG=1" in err
+    monkeypatch.setenv("RU_SO_RELATIONS_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["timeline"])

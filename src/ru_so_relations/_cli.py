@@ -71,13 +71,15 @@ EXIT_USAGE = 2
 """A usage error, or a file that cannot be read or written."""
 EXIT_INTERRUPTED = 130
 """Interrupted with Ctrl-C (128 + SIGINT, as shells report it)."""
+EXIT_INTERNAL = 70
+"""A bug in the library (EX_SOFTWARE); the message says how to see the traceback."""
 
 _EPILOG = (
     "Without a command, the options are those of timeline. Run 'ru-so-relations COMMAND "
     "--help' for a command's options. Option values such as kinds, types and formats may be "
     "written in any case. Exit status: 0 on success, also when nothing matches (stderr says "
     "so); 1 if a dataset is not valid; 2 for a usage error or a file that cannot be read or "
-    "written; 130 if interrupted."
+    "written; 130 if interrupted; 70 for a bug in the library."
 )
 
 
@@ -711,9 +713,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         0 on success (also when nothing matches), 1 if a dataset is not valid, 2 if a file
-        cannot be read or written, 130 if interrupted. Usage errors (an unknown command,
-        option, value, name or id) exit with status 2 by raising `SystemExit`, as argparse
-        does; every error is one line on stderr, `ru-so-relations: error: ...`.
+        cannot be read or written, 130 if interrupted, 70 for a bug in the library. Usage
+        errors (an unknown command, option, value, name or id) exit with status 2 by raising
+        `SystemExit`, as argparse does; every error is one line on stderr,
+        `ru-so-relations: error: ...`.
     """
     try:
         args = _parser().parse_args(_arguments(argv))
@@ -737,3 +740,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" {exc.filename!r}" if exc.filename else ""
         sys.stderr.write(f"{PROG}: error: cannot read or write{where}: {_reason(exc)}\n")
         return EXIT_USAGE
+    except Exception as exc:  # a bug of ours: one line that says so, and how to see more
+        if os.environ.get("RU_SO_RELATIONS_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} (a bug; please report it, "
+            "with the command; RU_SO_RELATIONS_DEBUG=1 shows the traceback)\n"
+        )
+        return EXIT_INTERNAL
