@@ -50,3 +50,12 @@ status: rso.Verification = first.verification
 ids: tuple[rso.Identifier, ...] = ds.actors["russia"].identifiers
 scheme: rso.IdentifierScheme = ids[0].scheme
 confirmed: rso.Actors = ds.actors.verified("confirmed")
+
+# actors that belong to others, and agreements in force
+parent: str | None = ds.actors["state-duma"].part_of
+parts_ids: tuple[str, ...] = ds.actors.with_parts("Georgia")
+part_actors: rso.Actors = ds.actors.parts_of("russia")
+georgian: rso.Events = ds.events.involving("Georgia", including_parts=True)
+bilateral: rso.Agreements = ds.agreements.involving("russia", "south-ossetia", including_parts=True)
+in_force: rso.Agreements = ds.agreements.in_force(on="2010")
+version: str = rso.__version__
