@@ -134,6 +134,18 @@ def test_every_record_class_has_a_direct_builder(record_type: type[Any]) -> None
     assert _fast.has_direct_builder(record_type)
 
 
+def test_events_have_the_builder_written_out_field_by_field() -> None:
+    # a field added to, removed from or renamed in Event switches it off (the generic builder
+    # then builds events, correctly but slower): bring `_event_builder` up to date
+    assert _fast.has_written_out_builder(rso.Event)
+    assert _fast.structure_for(rso.Event).__name__ == "event"
+
+
+def test_the_written_out_builder_switches_off_for_other_fields() -> None:
+    assert _fast._fields_of(rso.Event, _fast._EVENT_FIELDS[:-1]) is None
+    assert _fast._fields_of(rso.Event, _fast._EVENT_FIELDS) is not None
+
+
 def test_a_field_without_a_constraint_is_built_through_the_class() -> None:
     import attrs
 

@@ -103,7 +103,16 @@ def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]
     """
     publisher = {s.id: s.publisher for s in records.get("sources", ())}
     for kind in KINDS:
+        own = _has_verification(kind.record)
+        nested = _verified_fields(kind.record)
+        if not (own or nested):
+            continue
         for index, record in enumerate(records.get(kind.key, ())):
+            # the quick check first; paths are worked out only for a record that fails it
+            if own and record.verification is _CONFIRMED and _one_publisher(publisher, record):
+                pass
+            elif not nested:
+                continue
             for path, part in _verified_parts(record):
                 if part.verification is _CONFIRMED and _one_publisher(publisher, part):
                     at = where(kind.key, index, record.id) + (f": {path}" if path else "")
@@ -141,7 +150,7 @@ def _verified_fields(cls: type[Any]) -> tuple[tuple[str, bool], ...]:
 
 
 def _has_verification(cls: type[Any]) -> bool:
-    return any(field.name == "verification" for field in attrs.fields(cls))
+    return "verification" in attrs.fields_dict(cls)
 
 
 def _verified_parts(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:

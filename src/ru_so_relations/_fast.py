@@ -102,7 +102,9 @@ def _direct(cls: type[Any]) -> Callable[[Any], Any] | None:
         plan.append((field.name, _convert(constraint), slot.__set__, field.default))
     names = frozenset(name for name, _, _, _ in plan)
     must = frozenset(required)
-    steps = tuple(plan)
+    # required fields are read directly; optional ones with their default
+    needed = tuple((n, c, s) for n, c, s, _ in plan if n in required)
+    optional = tuple(step for step in plan if step[0] not in required)
     post_init = getattr(cls, "__attrs_post_init__", None)
     missing = _MISSING
 
@@ -112,9 +114,11 @@ def _direct(cls: type[Any]) -> Callable[[Any], Any] | None:
         keys = value.keys()
         if not (keys <= names and must <= keys):
             raise NotFast
-        get = value.get
         record = _new(cls)
-        for name, convert, set_field, default in steps:
+        for name, convert, set_field in needed:
+            set_field(record, convert(value[name]))
+        get = value.get
+        for name, convert, set_field, default in optional:
             raw = get(name, missing)
             set_field(record, default if raw is missing else convert(raw))
         if post_init is not None:
@@ -122,6 +126,104 @@ def _direct(cls: type[Any]) -> Callable[[Any], Any] | None:
         return record
 
     return build
+
+
+def _fields_of(
+    cls: type[Any], names: tuple[str, ...]
+) -> list[tuple[Callable[[Any], Any], Callable[[Any, Any], None], Any]] | None:
+    """Each field's converter, slot setter and default, for a builder written out by hand.
+
+    The converters come from the fields' declared constraints, in the order given. `None`
+    unless the class declares exactly these fields, in this order, each with a
+    constraint, in a slot, without converter or factory: a field added, removed, renamed or
+    declared otherwise switches the written-out builder off (the generic one is used, and a
+    test fails until the builder is brought up to date).
+    """
+    if _direct(cls) is None or tuple(f.name for f in attrs.fields(cls)) != names:
+        return None
+    out = []
+    for field in attrs.fields(cls):
+        constraint = constraint_of(field)
+        assert constraint is not None  # _direct checked it
+        out.append((_convert(constraint), cls.__dict__[field.name].__set__, field.default))
+    return out
+
+
+_EVENT_FIELDS: Final = (
+    "id",
+    "date",
+    "kind",
+    "title",
+    "summary",
+    "actors",
+    "agreements",
+    "place",
+    "sources",
+    "notes",
+    "verification",
+    "alternatives",
+)
+
+
+def _event_builder() -> Callable[[Any], Any] | None:
+    """The builder of events, most of a large file, written out field by field.
+
+    It does what `_direct` does (the same converters from the same declared constraints,
+    the class's `__attrs_post_init__`), without the loop over fields.
+    """
+    from ru_so_relations._models import Event
+
+    fields = _fields_of(Event, _EVENT_FIELDS)
+    if fields is None:
+        return None
+    (
+        (c_id, s_id, _),
+        (c_date, s_date, _),
+        (c_kind, s_kind, _),
+        (c_title, s_title, _),
+        (c_summary, s_summary, _),
+        (c_actors, s_actors, d_actors),
+        (c_agreements, s_agreements, d_agreements),
+        (c_place, s_place, d_place),
+        (c_sources, s_sources, _),
+        (c_notes, s_notes, d_notes),
+        (c_verification, s_verification, _),
+        (c_alternatives, s_alternatives, d_alternatives),
+    ) = fields
+    names = frozenset(_EVENT_FIELDS)
+    must = frozenset(f.name for f in attrs.fields(Event) if f.default is attrs.NOTHING)
+    post_init = Event.__attrs_post_init__
+    missing = _MISSING
+
+    def event(value: Any) -> Any:
+        if type(value) is not dict:
+            raise NotFast
+        keys = value.keys()
+        if not (keys <= names and must <= keys):
+            raise NotFast
+        get = value.get
+        record = _new(Event)
+        s_id(record, c_id(value["id"]))
+        s_date(record, c_date(value["date"]))
+        s_kind(record, c_kind(value["kind"]))
+        s_title(record, c_title(value["title"]))
+        s_summary(record, c_summary(value["summary"]))
+        raw = get("actors", missing)
+        s_actors(record, d_actors if raw is missing else c_actors(raw))
+        raw = get("agreements", missing)
+        s_agreements(record, d_agreements if raw is missing else c_agreements(raw))
+        raw = get("place", missing)
+        s_place(record, d_place if raw is missing else c_place(raw))
+        s_sources(record, c_sources(value["sources"]))
+        raw = get("notes", missing)
+        s_notes(record, d_notes if raw is missing else c_notes(raw))
+        s_verification(record, c_verification(value["verification"]))
+        raw = get("alternatives", missing)
+        s_alternatives(record, d_alternatives if raw is missing else c_alternatives(raw))
+        post_init(record)
+        return record
+
+    return event
 
 
 def _through_class(cls: type[Any]) -> Callable[[Any], Any]:
@@ -145,6 +247,22 @@ def _unknown(cls: type[Any], name: str) -> Constraint:
     raise NotFast(f"{cls.__name__}.{name} has no declared constraint")
 
 
+_WRITTEN_OUT: Final[dict[str, Callable[[], Callable[[Any], Any] | None]]] = {
+    "Event": _event_builder,
+}
+"""The builders written out by hand, by class name (see `_fields_of` for their safeguard)."""
+
+
+def _is_model(cls: type[Any]) -> bool:
+    return cls.__module__ == "ru_so_relations._models"
+
+
+def has_written_out_builder(cls: type[Any]) -> bool:
+    """Whether records of this class are built by a builder written out field by field."""
+    written = _WRITTEN_OUT.get(cls.__name__)
+    return written is not None and _is_model(cls) and written() is not None
+
+
 def has_direct_builder(cls: type[Any]) -> bool:
     """Whether records of this class are built through their slots (see the module doc)."""
     return _direct(cls) is not None
@@ -166,7 +284,12 @@ def structure_for(cls: type[Any]) -> Callable[[Any], Any]:
             made = _made.get(cls)
             if made is None:
                 try:
-                    made = _direct(cls) or _through_class(cls)
+                    written = _WRITTEN_OUT.get(cls.__name__)
+                    made = (
+                        (written() if written is not None and _is_model(cls) else None)
+                        or _direct(cls)
+                        or _through_class(cls)
+                    )
                 except NotFast:  # a field without a constraint: the converter builds these
 
                     def made(value: Any) -> Any:
