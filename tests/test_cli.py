@@ -160,6 +160,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == f"ru-so-relations {rso.__version__} (data {rso.DATA_VERSION})\n"
 
 
+@pytest.mark.slow
 def test_python_dash_m() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ru_so_relations", "timeline", "--between", "2008-08-26"],
