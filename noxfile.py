@@ -44,7 +44,7 @@ def slow(session: nox.Session) -> None:
     The docs-site tests build the site once, or read it from $RU_SO_RELATIONS_SITE_DIR when set
     (`nox -s docs` builds it there).
     """
-    pytest(session, "-m", "slow", "-n", "2", "--dist", "loadfile")
+    pytest(session, "-m", "slow")
 
 
 @nox.session
