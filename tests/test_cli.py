@@ -526,7 +526,29 @@ def test_documented_command_runs(
 
 
 def test_some_commands_are_documented() -> None:
-    assert len(documented_commands()) >= 10
+    commands = documented_commands()
+    assert len(commands) >= 10
+    # the README's tour of the command line, word for word
+    for line in (
+        "ru-so-relations timeline --between 2008-08 --actor Medvedev",
+        "ru-so-relations agreements --type treaty --format csv",
+        "ru-so-relations show decree-1261-recognition-south-ossetia-2008",
+        "ru-so-relations validate my-dataset.json",
+    ):
+        assert line in commands, line
+    # and the docs show each of these commands at least once
+    shown = {shlex.split(command)[1] for command in commands}
+    expected = {
+        "timeline",
+        "agreements",
+        "offices",
+        "stances",
+        "show",
+        "validate",
+        "export",
+        "schema",
+    }
+    assert expected <= shown, expected - shown
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:

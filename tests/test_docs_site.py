@@ -1,4 +1,10 @@
-"""The built documentation: offline, generated from the data, with an anchor for every record."""
+"""The built documentation: offline, generated from the data, with an anchor for every record.
+
+Building the site takes a while, so these tests are marked `slow`. They build it once (xdist
+runs a file's tests in one worker), or read a site already built into the folder named by the
+`RU_SO_RELATIONS_SITE_DIR` environment variable, as `.ci/run` does: it builds the docs once
+with `mkdocs build --strict` and points the tests at the result.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +21,21 @@ import ru_so_relations as rso
 
 pytest.importorskip("mkdocs")
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
+SITE_DIR = "RU_SO_RELATIONS_SITE_DIR"
+"""The environment variable naming a folder where the site is already built."""
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = os.environ.get(SITE_DIR)
+    if built:
+        if not (Path(built) / "index.html").is_file():
+            pytest.fail(f"{SITE_DIR}={built} holds no built site: build it there, or unset it")
+        return Path(built)
     if not (ROOT / "mkdocs.yml").exists():
         pytest.skip("the documentation sources are not here")
     out = tmp_path_factory.mktemp("site")

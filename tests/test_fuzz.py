@@ -23,9 +23,14 @@ def loads_or_data_error(text: str | bytes, into: type[Any] = rso.Dataset) -> Non
         assert all(isinstance(p, str) and p for p in error.problems)
 
 
-@given(mutated())
-def test_mutated_datasets_load_or_fail_with_data_error(data: Any) -> None:
-    loads_or_data_error(json.dumps(data))
+@given(mutated(), st.integers(min_value=0))
+def test_mutated_datasets_whole_or_truncated_load_or_fail_with_data_error(
+    data: Any, cut: int
+) -> None:
+    """The whole file, then cut short, from one drawn dataset (the draw costs the most)."""
+    text = json.dumps(data)
+    loads_or_data_error(text)
+    loads_or_data_error(text[: cut % (len(text) + 1)])
 
 
 @given(json_values)
@@ -41,9 +46,3 @@ def test_random_json_as_any_record_or_collection(into: type[Any], value: Any) ->
 @given(st.binary(max_size=200) | st.text(max_size=200))
 def test_random_bytes_and_text(text: bytes | str) -> None:
     loads_or_data_error(text)
-
-
-@given(mutated(), st.integers(min_value=0))
-def test_truncated_files(data: Any, cut: int) -> None:
-    text = json.dumps(data)
-    loads_or_data_error(text[: cut % (len(text) + 1)])

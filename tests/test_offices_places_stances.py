@@ -221,8 +221,12 @@ def test_disputed_record_with_alternatives_loads() -> None:
     )
 
 
-@given(datasets(), points(min_year=1990, max_year=2030))
-def test_holders_match_the_documented_predicate(ds: rso.Dataset, day: rso.PartialDate) -> None:
+# Laws checked on generated datasets, both on each drawn dataset (drawing one costs far more
+# than checking a law).
+
+
+def holders_match_the_documented_predicate(ds: rso.Dataset, data: st.DataObject) -> None:
+    day = data.draw(points(min_year=1990, max_year=2030))
     for office in ds.offices:
         expected = [
             t.person
@@ -234,8 +238,7 @@ def test_holders_match_the_documented_predicate(ds: rso.Dataset, day: rso.Partia
         assert got == tuple(dict.fromkeys(expected))
 
 
-@given(datasets(), st.data())
-def test_stances_on_and_held_by(ds: rso.Dataset, data: st.DataObject) -> None:
+def stances_on_and_held_by(ds: rso.Dataset, data: st.DataObject) -> None:
     day = data.draw(points(min_year=1990, max_year=2030))
     on = ds.stances.on(day)
     assert list(on) == [
@@ -247,3 +250,9 @@ def test_stances_on_and_held_by(ds: rso.Dataset, data: st.DataObject) -> None:
     if ds.actors:
         actor = data.draw(st.sampled_from(list(ds.actors)))
         assert list(ds.stances.held_by(actor)) == [s for s in ds.stances if s.holder == actor.id]
+
+
+@given(datasets(), st.data())
+def test_office_and_stance_laws_on_generated_datasets(ds: rso.Dataset, data: st.DataObject) -> None:
+    holders_match_the_documented_predicate(ds, data)
+    stances_on_and_held_by(ds, data)
