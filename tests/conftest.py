@@ -1,9 +1,9 @@
 """Hypothesis profiles, chosen with the HYPOTHESIS_PROFILE environment variable.
 
-- `default`: few examples, so that `python -m pytest` takes a few minutes at most; every
+- `default`: 20 examples a property, so that `python -m pytest` takes about a minute; every
   property still runs, and a failure still shrinks.
-- `ci`: what `.ci/run` (and `nox -s tests slow`) uses, with many more examples.
-- `fuzz`: 1000 examples a test, for tests/test_fuzz.py (`nox -s fuzz`).
+- `ci`: 200 examples a property, as `.ci/run` runs the tests (`HYPOTHESIS_PROFILE=ci`).
+- `fuzz`: 1000 examples a test, for tests/test_fuzz.py (`nox -s fuzz` sets it).
 """
 
 from __future__ import annotations

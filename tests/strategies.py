@@ -581,7 +581,9 @@ def mutated(draw: st.DrawFn) -> Any:
 
 
 # Valid data changed in ways that keep it close to valid, so that most examples get past the
-# checks that random changes fail and reach the property under test.
+# checks that random changes fail and reach the property under test. These take the drawn
+# valid data (as JSON data, changed in place) and a draw function, such as `data.draw` of
+# `st.data()`, so that a test can check the valid data and its changed copies on one draw.
 
 
 def _shape(path: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -626,30 +628,23 @@ def recombine(
     return data
 
 
-@st.composite
-def recombined(draw: st.DrawFn) -> Any:
-    """A valid dataset as JSON data, with one to three values copied between its records.
+def recombined_dataset(draw: st.DrawFn, data: Any) -> Any:
+    """A valid dataset, with one to three values copied between its records.
 
     One example in four also gets one random change of `mutate`.
     """
-    data = json.loads(rso.dumps(draw(datasets(max_records=4))))
     recombine(draw, data, min_depth=3)
     if draw(st.integers(0, 3)) == 3:  # not 0, which Hypothesis draws more often
         mutate(draw, data, max_changes=1)
     return data
 
 
-@st.composite
-def recombined_records(draw: st.DrawFn, record_type: type[Any]) -> Any:
-    """A valid record as JSON data, with one or two values copied from another valid record.
+def recombined_record(draw: st.DrawFn, data: Any, donor: Any) -> Any:
+    """A valid record, with one or two values copied from another valid record, `donor`.
 
     One example in four also gets one random change of `mutate`.
     """
-    from ru_so_relations._converter import converter
-
-    record, donor = draw(st.lists(st.from_type(record_type), min_size=2, max_size=2))
-    data = json.loads(json.dumps(converter.unstructure(record)))
-    recombine(draw, data, json.loads(json.dumps(converter.unstructure(donor))), max_changes=2)
+    recombine(draw, data, donor, max_changes=2)
     if draw(st.integers(0, 3)) == 3:  # not 0, which Hypothesis draws more often
         mutate(draw, data, max_changes=1)
     return data
@@ -685,16 +680,14 @@ def _field(path: tuple[Any, ...]) -> Any:
     return path[-2] if isinstance(path[-1], int) else path[-1]
 
 
-@st.composite
-def rereferenced(draw: st.DrawFn) -> Any:
-    """A valid dataset as JSON data, with one to three references changed.
+def rereferenced(draw: st.DrawFn, data: Any) -> Any:
+    """A valid dataset, with one to three references changed.
 
     A change points a reference at another record of the kind it names (so that it still
     resolves), at a record of another kind or at an id that nobody has, or leaves references
     dangling by removing the record they name. Every record stays valid on its own, and in
     about two examples in five every reference still resolves.
     """
-    data = json.loads(rso.dumps(draw(datasets(max_records=4))))
     collections = [name for name, value in data.items() if isinstance(value, list)]
     ids = {name: [record["id"] for record in data[name]] for name in collections}
     every_id = sorted({i for name in collections for i in ids[name]})

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from hypothesis import given
 
 import ru_so_relations as rso
 from ru_so_relations._names import name_key
-from tests.strategies import datasets
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize(
@@ -33,8 +36,8 @@ def test_name_key_of_punctuation_is_empty() -> None:
     assert name_key(" -- ") == ""
 
 
-@given(datasets())
-def test_every_name_resolves_to_its_actor_or_is_ambiguous(ds: rso.Dataset) -> None:
+# checked on generated datasets by tests/test_generated_datasets.py
+def every_name_resolves_to_its_actor_or_is_ambiguous(ds: rso.Dataset, data: st.DataObject) -> None:
     for actor in ds.actors:
         assert ds.actors.resolve(actor.id) is actor
         assert ds.actors.resolve(actor) is actor

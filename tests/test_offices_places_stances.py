@@ -8,11 +8,10 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
-from tests.strategies import datasets, points
+from tests.strategies import points
 from tests.test_bad_input import changed, problems_of, valid
 
 
@@ -221,8 +220,8 @@ def test_disputed_record_with_alternatives_loads() -> None:
     )
 
 
-# Laws checked on generated datasets, both on each drawn dataset (drawing one costs far more
-# than checking a law).
+# Laws on generated datasets, checked by tests/test_generated_datasets.py with the other
+# properties of whole datasets on each drawn dataset (drawing one costs far more than a check).
 
 
 def holders_match_the_documented_predicate(ds: rso.Dataset, data: st.DataObject) -> None:
@@ -252,7 +251,4 @@ def stances_on_and_held_by(ds: rso.Dataset, data: st.DataObject) -> None:
         assert list(ds.stances.held_by(actor)) == [s for s in ds.stances if s.holder == actor.id]
 
 
-@given(datasets(), st.data())
-def test_office_and_stance_laws_on_generated_datasets(ds: rso.Dataset, data: st.DataObject) -> None:
-    holders_match_the_documented_predicate(ds, data)
-    stances_on_and_held_by(ds, data)
+OFFICE_AND_STANCE_LAWS = [holders_match_the_documented_predicate, stances_on_and_held_by]

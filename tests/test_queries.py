@@ -6,11 +6,11 @@ import datetime
 from typing import Any
 
 import pytest
-from hypothesis import given, note
+from hypothesis import given
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
-from tests.strategies import datasets, partial_dates, points
+from tests.strategies import partial_dates, points
 
 bounds = st.none() | points()
 
@@ -30,9 +30,10 @@ def ordered(start: rso.PartialDate | None, end: rso.PartialDate | None) -> bool:
     return start is None or end is None or start.earliest <= end.latest
 
 
-# Laws checked on generated datasets. Drawing a dataset costs far more than checking a law, so
-# `test_query_laws_on_generated_datasets` checks all of them on each drawn dataset; each law
-# draws what else it needs from `data`, and a `return` ends that law only.
+# Laws of queries on generated datasets, in QUERY_LAWS. Drawing a dataset costs far more than
+# checking a law, so tests/test_generated_datasets.py checks these laws and the other
+# properties of whole datasets on each drawn dataset; each law draws what else it needs from
+# `data`, and a `return` ends that law only.
 
 
 def between_matches_the_documented_predicate(ds: rso.Dataset, data: st.DataObject) -> None:
@@ -183,14 +184,6 @@ QUERY_LAWS = [
     of_kind_and_of_type,
     overlap_keeps_an_event_on_any_day_of_its_span,
 ]
-
-
-@given(datasets(max_records=12), st.data())
-def test_query_laws_on_generated_datasets(ds: rso.Dataset, data: st.DataObject) -> None:
-    """Every law above, each on the same drawn dataset."""
-    for law in QUERY_LAWS:
-        note(f"law: {law.__name__}")
-        law(ds, data)
 
 
 def test_a_chain_uses_the_first_collections_indexes() -> None:
