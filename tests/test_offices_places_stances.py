@@ -252,3 +252,15 @@ def stances_on_and_held_by(ds: rso.Dataset, data: st.DataObject) -> None:
 
 
 OFFICE_AND_STANCE_LAWS = [holders_match_the_documented_predicate, stances_on_and_held_by]
+
+
+def test_a_confirmed_tenure_with_one_publisher_is_reported_at_its_place() -> None:
+    data = json.loads(rso.dumps(rso.load()))
+    index, office = next((i, o) for i, o in enumerate(data["offices"]) if o["holders"])
+    tenure = office["holders"][0]
+    tenure.update(verification="confirmed", sources=tenure["sources"][:1], alternatives=[])
+    with pytest.raises(rso.DataError) as caught:
+        rso.loads(json.dumps(data))
+    assert caught.value.problems[0].startswith(
+        f"offices[{index}] (id {office['id']!r}): holders[0]: verification: 'confirmed' needs"
+    )

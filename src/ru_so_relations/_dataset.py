@@ -24,6 +24,7 @@ from ru_so_relations._registry import (
     KEYS,
     KINDS,
     collect_references,
+    parts,
     references,
     where,
 )
@@ -103,18 +104,16 @@ def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]
     """
     publisher = {s.id: s.publisher for s in records.get("sources", ())}
     for kind in KINDS:
-        own = _has_verification(kind.record)
-        nested = _verified_fields(kind.record)
-        if not (own or nested):
-            continue
+        nested = _holds_verified_parts(kind.record)
         for index, record in enumerate(records.get(kind.key, ())):
-            # the quick check first; paths are worked out only for a record that fails it
-            if own and record.verification is _CONFIRMED and _one_publisher(publisher, record):
-                pass
-            elif not nested:
+            if nested:  # e.g. an office, whose tenures have statuses of their own
+                candidates = [(path, part) for path, part in parts(record) if _confirmed(part)]
+            elif _confirmed(record):
+                candidates = [("", record)]
+            else:
                 continue
-            for path, part in _verified_parts(record):
-                if part.verification is _CONFIRMED and _one_publisher(publisher, part):
+            for path, part in candidates:
+                if _one_publisher(publisher, part):
                     at = where(kind.key, index, record.id) + (f": {path}" if path else "")
                     publishers = sorted({str(publisher.get(c.source)) for c in part.sources})
                     yield (
@@ -123,49 +122,28 @@ def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]
                     )
 
 
-_CONFIRMED: Final = Verification.CONFIRMED
+def _confirmed(record: Any) -> bool:
+    return getattr(record, "verification", None) is Verification.CONFIRMED
 
 
-_VERIFIED_FIELDS: Final[dict[type[Any], tuple[tuple[str, bool], ...]]] = {}
+_HOLDS_VERIFIED: Final[dict[type[Any], bool]] = {}
 
 
-def _verified_fields(cls: type[Any]) -> tuple[tuple[str, bool], ...]:
-    """The fields that hold records with a verification status, at any depth.
-
-    Each comes with whether it holds a tuple of them.
-    """
-    fields = _VERIFIED_FIELDS.get(cls)
-    if fields is None:
-        found: list[tuple[str, bool]] = []
+def _holds_verified_parts(cls: type[Any]) -> bool:
+    """Whether records of a class hold, at any depth, records with a verification status."""
+    holds = _HOLDS_VERIFIED.get(cls)
+    if holds is None:
+        holds = False
         for field in attrs.fields(cls):
-            constraint = constraint_of(field)
-            many = isinstance(constraint, Many)
-            inner = constraint.inner if isinstance(constraint, Many | Optional) else constraint
+            inner = constraint_of(field)
+            while isinstance(inner, Many | Optional):
+                inner = inner.inner
             if isinstance(inner, Nested) and (
-                _has_verification(inner.cls) or _verified_fields(inner.cls)
+                "verification" in attrs.fields_dict(inner.cls) or _holds_verified_parts(inner.cls)
             ):
-                found.append((field.name, many))
-        fields = _VERIFIED_FIELDS[cls] = tuple(found)
-    return fields
-
-
-def _has_verification(cls: type[Any]) -> bool:
-    return "verification" in attrs.fields_dict(cls)
-
-
-def _verified_parts(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """The record (if it has a status) and its nested records that have one, with paths."""
-    if getattr(record, "verification", None) is not None:
-        yield path, record
-    for name, many in _verified_fields(type(record)):
-        value = getattr(record, name)
-        prefix = f"{path}." if path else ""
-        if not many:
-            if value is not None:
-                yield from _verified_parts(value, f"{prefix}{name}")
-            continue
-        for index, item in enumerate(value):
-            yield from _verified_parts(item, f"{prefix}{name}[{index}]")
+                holds = True
+        _HOLDS_VERIFIED[cls] = holds
+    return holds
 
 
 def _one_publisher(publisher: Mapping[str, str], record: Any) -> bool:

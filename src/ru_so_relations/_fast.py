@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ru_so_relations._fields import Many, Nested, NotFast, Optional, constraint_of
+from ru_so_relations._models import Event
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -171,8 +172,6 @@ def _event_builder() -> Callable[[Any], Any] | None:
     It does what `_direct` does (the same converters from the same declared constraints,
     the class's `__attrs_post_init__`), without the loop over fields.
     """
-    from ru_so_relations._models import Event
-
     fields = _fields_of(Event, _EVENT_FIELDS)
     if fields is None:
         return None
@@ -247,20 +246,16 @@ def _unknown(cls: type[Any], name: str) -> Constraint:
     raise NotFast(f"{cls.__name__}.{name} has no declared constraint")
 
 
-_WRITTEN_OUT: Final[dict[str, Callable[[], Callable[[Any], Any] | None]]] = {
-    "Event": _event_builder,
+_WRITTEN_OUT: Final[dict[type[Any], Callable[[], Callable[[Any], Any] | None]]] = {
+    Event: _event_builder,
 }
-"""The builders written out by hand, by class name (see `_fields_of` for their safeguard)."""
-
-
-def _is_model(cls: type[Any]) -> bool:
-    return cls.__module__ == "ru_so_relations._models"
+"""The builders written out by hand (see `_fields_of` for their safeguard)."""
 
 
 def has_written_out_builder(cls: type[Any]) -> bool:
     """Whether records of this class are built by a builder written out field by field."""
-    written = _WRITTEN_OUT.get(cls.__name__)
-    return written is not None and _is_model(cls) and written() is not None
+    written = _WRITTEN_OUT.get(cls)
+    return written is not None and written() is not None
 
 
 def has_direct_builder(cls: type[Any]) -> bool:
@@ -284,9 +279,9 @@ def structure_for(cls: type[Any]) -> Callable[[Any], Any]:
             made = _made.get(cls)
             if made is None:
                 try:
-                    written = _WRITTEN_OUT.get(cls.__name__)
+                    written = _WRITTEN_OUT.get(cls)
                     made = (
-                        (written() if written is not None and _is_model(cls) else None)
+                        (written() if written is not None else None)
                         or _direct(cls)
                         or _through_class(cls)
                     )
