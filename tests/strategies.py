@@ -170,13 +170,34 @@ def _lists(elements: st.SearchStrategy[T], min_size: int = 0, max_size: int = 3)
     return st.lists(elements, min_size=min_size, max_size=max_size).map(tuple)
 
 
+hosts = st.lists(st.text(_LOWER + _DIGITS, min_size=1, max_size=8), min_size=2, max_size=3).map(
+    ".".join
+)
+"""Web host names such as `abc.de`."""
+
+
 @_once
-def sources(ids: st.SearchStrategy[str] = slugs) -> st.SearchStrategy[rso.Source]:
+def publishers(ids: st.SearchStrategy[str] = slugs) -> st.SearchStrategy[rso.Publisher]:
+    return st.builds(
+        rso.Publisher,
+        id=ids,
+        name=phrases,
+        names=_lists(names),
+        aliases=unique_tuple(phrases),
+        hosts=unique_tuple(hosts),
+        description=optional_prose,
+    )
+
+
+@_once
+def sources(
+    ids: st.SearchStrategy[str] = slugs, publisher_ids: st.SearchStrategy[str] = slugs
+) -> st.SearchStrategy[rso.Source]:
     return st.builds(
         rso.Source,
         id=ids,
         title=optional_prose,
-        publisher=phrases,
+        publisher=publisher_ids,
         url=st.none() | urls,
         published=st.none() | partial_dates(),
         language=languages,
@@ -323,22 +344,44 @@ _numbers = st.none() | texts
 _terms = unique_tuple(prose)
 
 
+_agreement_levels = st.sampled_from(rso.AgreementLevel)
+
+
 @st.composite
 def agreements(
     draw: st.DrawFn,
     ids: st.SearchStrategy[str] = slugs,
     actor_ids: st.SearchStrategy[str] = slugs,
     source_ids: st.SearchStrategy[str] = slugs,
+    place_ids: st.SearchStrategy[str] | None = slugs,
+    agreement_ids: st.SearchStrategy[str] | None = slugs,
 ) -> rso.Agreement:
     signed, in_force = draw(_span)
+    agreement_id = draw(ids)
+    terminated = draw(_optional_dates)
+    if terminated is not None and any(
+        start is not None and terminated.latest < start.earliest for start in (signed, in_force)
+    ):
+        terminated = None
+    others = (
+        st.nothing()
+        if agreement_ids is None
+        else agreement_ids.filter(lambda other: other != agreement_id)
+    )
     return rso.Agreement(
-        id=draw(ids),
+        id=agreement_id,
         title=draw(phrases),
+        names=draw(_names),
         type=draw(_agreement_types),
+        level=draw(_agreement_levels),
         parties=draw(unique_tuple(actor_ids)),
         signatories=draw(unique_tuple(actor_ids)),
         signed=signed,
+        place=None if place_ids is None else draw(_optional(place_ids)),
         in_force=in_force,
+        terminated=terminated,
+        amends=tuple(draw(st.lists(others, unique=True, max_size=2))),
+        replaces=tuple(draw(st.lists(others, unique=True, max_size=1))),
         number=draw(_numbers),
         terms=draw(_terms),
         sources=draw(cited(source_ids)),
@@ -378,6 +421,17 @@ def events(
 _dates = partial_dates()
 
 
+def _distinct_hosts(records: list[rso.Publisher]) -> list[rso.Publisher]:
+    """Drop hosts that an earlier publisher already has, as a real list would."""
+    seen: set[str] = set()
+    kept = []
+    for record in records:
+        own = tuple(h for h in record.hosts if h not in seen)
+        seen.update(own)
+        kept.append(attrs.evolve(record, hosts=own))
+    return kept
+
+
 def _independent(record: T, publishers: dict[str, str]) -> T:
     """Downgrade `confirmed` to `single_source` where the citations share one publisher."""
     cited_by = {publishers[c.source] for c in record.sources}
@@ -394,6 +448,7 @@ _versions = st.builds(  # r"20[0-9]{2}\.(0[1-9]|1[0-2])\.[0-9]"
 @st.composite
 def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
     """A valid dataset whose every reference resolves."""
+    publisher_ids = draw(st.lists(slugs, min_size=1, max_size=3, unique=True))
     source_ids = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
     actor_ids = draw(st.lists(slugs, min_size=1, max_size=6, unique=True))
     place_ids = draw(st.lists(slugs, max_size=3, unique=True))
@@ -406,11 +461,13 @@ def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
     pick_place = st.sampled_from(place_ids) if place_ids else None
     pick_agreement = st.sampled_from(agreement_ids) if agreement_ids else None
     pick_event = st.sampled_from(event_ids) if event_ids else None
-    the_sources = [draw(sources(st.just(i))) for i in source_ids]
-    publishers = {s.id: s.publisher for s in the_sources}
+    the_publishers = _distinct_hosts([draw(publishers(st.just(i))) for i in publisher_ids])
+    pick_publisher = st.sampled_from(publisher_ids)
+    the_sources = [draw(sources(st.just(i), pick_publisher)) for i in source_ids]
+    publisher_of = {s.id: s.publisher for s in the_sources}
 
     def fix(record: T) -> T:
-        return _independent(record, publishers)
+        return _independent(record, publisher_of)
 
     the_offices = []
     for i in office_ids:
@@ -419,6 +476,7 @@ def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
         the_offices.append(attrs.evolve(office, holders=holders))
     return rso.Dataset(
         version=draw(_versions),
+        publishers=rso.Publishers(the_publishers),
         sources=rso.Sources(the_sources),
         actors=rso.Actors(fix(draw(actors(st.just(i), pick_source))) for i in actor_ids),
         places=rso.Places(
@@ -429,7 +487,8 @@ def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
             fix(draw(stances(st.just(i), pick_actor, pick_event, pick_source))) for i in stance_ids
         ),
         agreements=rso.Agreements(
-            fix(draw(agreements(st.just(i), pick_actor, pick_source))) for i in agreement_ids
+            fix(draw(agreements(st.just(i), pick_actor, pick_source, pick_place, pick_agreement)))
+            for i in agreement_ids
         ),
         events=rso.Events(
             fix(draw(events(st.just(i), pick_actor, pick_agreement, pick_source, pick_place)))
@@ -448,6 +507,7 @@ st.register_type_strategy(rso.Office, offices())
 st.register_type_strategy(rso.Stance, stances())
 st.register_type_strategy(rso.Citation, citations())
 st.register_type_strategy(rso.Participant, participants())
+st.register_type_strategy(rso.Publisher, publishers())
 st.register_type_strategy(rso.Source, sources())
 st.register_type_strategy(rso.Actor, actors())
 st.register_type_strategy(rso.Agreement, agreements())

@@ -14,11 +14,21 @@ import ru_so_relations as rso
 def valid() -> dict[str, Any]:
     return {
         "version": "2026.11.0",
+        "publishers": [
+            {
+                "id": "a-publisher",
+                "name": "A publisher",
+                "names": [],
+                "aliases": [],
+                "hosts": ["example.org"],
+                "description": None,
+            }
+        ],
         "sources": [
             {
                 "id": "src",
                 "title": "A source",
-                "publisher": "A publisher",
+                "publisher": "a-publisher",
                 "url": "https://example.org/a",
                 "published": "2009-01",
                 "language": "en",
@@ -107,6 +117,7 @@ def valid() -> dict[str, Any]:
                 "id": "treaty",
                 "title": "A treaty",
                 "type": "treaty",
+                "level": "interstate",
                 "parties": ["russia"],
                 "signatories": [],
                 "signed": "2008-09-17",

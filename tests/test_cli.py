@@ -273,11 +273,11 @@ def test_agreements(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(r["type"] == "treaty" for r in rows)
     status, out, _ = run(capsys, "agreements", "--actor", "Kokoity")
     header, *lines = out.splitlines()
-    assert header.split() == ["ID", "SIGNED", "IN", "FORCE", "TITLE"]
+    assert header.split() == ["ID", "LEVEL", "SIGNED", "IN", "FORCE", "TITLE"]
     assert len(lines) == len(ds.agreements.involving("Kokoity")) > 0
     treaty = ds.agreements["treaty-alliance-integration-2015"]
     status, out, _ = run(capsys, "agreements", "--between", "2015-03", "--type", "treaty")
-    assert out.splitlines()[1].split()[:3] == [treaty.id, "2015-03-18", "2015-07-30"]
+    assert out.splitlines()[1].split()[:4] == [treaty.id, "interstate", "2015-03-18", "2015-07-30"]
     assert out.splitlines()[1].endswith(treaty.title)
     status, out, _ = run(capsys, "agreements", "--between", "2008", "2015", "--format", "csv")
     ids = [r["id"] for r in csv.DictReader(io.StringIO(out))]
@@ -296,7 +296,8 @@ def test_agreements_in_force_on(capsys: pytest.CaptureFixture[str]) -> None:
     kept = agreements.in_force(day)
     for agreement in agreements:
         known_by_then = agreement.in_force is not None and agreement.in_force.latest <= day.earliest
-        assert (agreement in kept) == known_by_then
+        not_ended = agreement.terminated is None or agreement.terminated.earliest > day.earliest
+        assert (agreement in kept) == (known_by_then and not_ended)
     assert 0 < len(kept) < len(agreements)
     assert list(kept) == [a for a in agreements if a in kept]  # in order of signature
     with pytest.raises(ValueError, match="on: '2016-02-30' is not a valid date"):
@@ -304,7 +305,7 @@ def test_agreements_in_force_on(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "agreements", "--in-force-on", "2016", "--format", "csv")
     assert status == 0
     assert [r["id"] for r in csv.DictReader(io.StringIO(out))] == list(kept.ids)
-    assert "terminations are not recorded" in " ".join(
+    assert "had not been terminated by then" in " ".join(
         run(capsys, "agreements", "--help")[1].split()
     )
 
@@ -376,7 +377,10 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 def test_data_option_reads_a_users_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "mine.json"
     ds = rso.load()
-    rso.dump(rso.Dataset(version="mine", sources=ds.sources, actors=ds.actors), path)
+    rso.dump(
+        rso.Dataset(version="mine", publishers=ds.publishers, sources=ds.sources, actors=ds.actors),
+        path,
+    )
     status, out, err = run(capsys, "timeline", "--data", str(path))
     assert (status, out, err) == (0, "DATE  KIND  TITLE\n", "ru-so-relations: no events match\n")
     path.write_text("{", encoding="utf-8")
@@ -782,12 +786,12 @@ def test_no_traceback_escapes(
         (["--between", "2031"], "DATE  KIND  TITLE\n", "no events match"),
         (
             ["agreements", "--between", "2031"],
-            "ID  SIGNED  IN FORCE  TITLE\n",
+            "ID  LEVEL  SIGNED  IN FORCE  TITLE\n",
             "no agreements match",
         ),
         (
             ["agreements", "--in-force-on", "1990"],
-            "ID  SIGNED  IN FORCE  TITLE\n",
+            "ID  LEVEL  SIGNED  IN FORCE  TITLE\n",
             "no agreements match",
         ),
         (
@@ -807,7 +811,12 @@ def test_no_results_say_so(
 ) -> None:
     empty = tmp_path / "empty.json"
     ds = rso.load()
-    rso.dump(rso.Dataset(version="empty", sources=ds.sources, actors=ds.actors), empty)
+    rso.dump(
+        rso.Dataset(
+            version="empty", publishers=ds.publishers, sources=ds.sources, actors=ds.actors
+        ),
+        empty,
+    )
     args = [a.format(empty=empty) for a in args]
     note_line = f"ru-so-relations: {note}\n"
     assert run(capsys, *args) == (0, text, note_line)
@@ -820,7 +829,7 @@ def test_every_text_listing_has_a_header(capsys: pytest.CaptureFixture[str]) -> 
     ds = rso.load()
     listings = {
         "timeline": ("DATE KIND TITLE", len(ds.events)),
-        "agreements": ("ID SIGNED IN FORCE TITLE", len(ds.agreements)),
+        "agreements": ("ID LEVEL SIGNED IN FORCE TITLE", len(ds.agreements)),
         "actors": ("ID KIND NAME", len(ds.actors)),
         "places": ("ID KIND NAME", len(ds.places)),
         "offices": (

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import ru_so_relations as rso
+from ru_so_relations._registry import KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -228,11 +229,7 @@ def test_every_id_is_in_the_ledger_and_removed_ids_are_not_reused(ds: rso.Datase
     rows = ledger()
     keys = [(collection, record_id) for collection, record_id, _, _ in rows]
     assert len(keys) == len(set(keys)), "an id appears twice in the ledger"
-    present = {
-        (name, record.id)
-        for name in ("sources", "actors", "places", "offices", "stances", "agreements", "events")
-        for record in getattr(ds, name)
-    }
+    present = {(name, record.id) for name in KEYS for record in getattr(ds, name)}
     listed = {(c, i) for c, i, _, removed in rows if not removed}
     removed = {(c, i) for c, i, _, gone in rows if gone}
     assert present == listed, (

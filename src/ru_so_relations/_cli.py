@@ -27,6 +27,7 @@ from ru_so_relations._io import dump, load
 from ru_so_relations._models import (
     Actor,
     Agreement,
+    AgreementLevel,
     AgreementType,
     Event,
     EventKind,
@@ -126,6 +127,7 @@ def _date(text: str) -> PartialDate:
 
 _EVENT_KINDS = tuple(k.value for k in EventKind)
 _AGREEMENT_TYPES = tuple(t.value for t in AgreementType)
+_AGREEMENT_LEVELS = tuple(v.value for v in AgreementLevel)
 _STATUSES = tuple(v.value for v in Verification)
 _POSITIONS = tuple(p.value for p in StancePosition)
 _STYLES = STYLES
@@ -152,8 +154,11 @@ def _agreement_row(agreement: Agreement) -> dict[str, str]:
     return {
         "id": agreement.id,
         "type": agreement.type.value,
+        "level": agreement.level.value,
         "signed": _date_text(agreement.signed),
+        "place": agreement.place or "",
         "in_force": _date_text(agreement.in_force),
+        "terminated": _date_text(agreement.terminated),
         "number": agreement.number or "",
         "title": agreement.title,
     }
@@ -196,7 +201,17 @@ def _tenure_row(ds: Dataset) -> Callable[[tuple[Office, Tenure]], dict[str, str]
 
 
 _EVENT_COLUMNS = ("id", "date", "kind", "title", "actors")
-_AGREEMENT_COLUMNS = ("id", "type", "signed", "in_force", "number", "title")
+_AGREEMENT_COLUMNS = (
+    "id",
+    "type",
+    "level",
+    "signed",
+    "place",
+    "in_force",
+    "terminated",
+    "number",
+    "title",
+)
 _NAMED_COLUMNS = ("id", "kind", "name")
 _STANCE_COLUMNS = ("id", "holder", "position", "since", "until", "subject")
 _TENURE_COLUMNS = ("office", "person", "start", "end", "acting", "name", "person_name")
@@ -375,6 +390,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"keep agreements of this type ({_values(_AGREEMENT_TYPES)}); repeat for any of "
         "several",
     )
+    agreements.add_argument(
+        "--level",
+        action="append",
+        default=[],
+        type=_choice(_AGREEMENT_LEVELS, "level"),
+        metavar="LEVEL",
+        help=f"keep agreements concluded at this level ({_values(_AGREEMENT_LEVELS)}); repeat "
+        "for any of several",
+    )
     _between_option(
         agreements, "agreements signed (or, where that date is unknown, entering into force)"
     )
@@ -383,9 +407,9 @@ def _parser() -> argparse.ArgumentParser:
         "--in-force-on",
         type=_date,
         metavar="DATE",
-        help="keep agreements in force on DATE: their entry into force is known and not after "
-        "DATE's first day (in force on 2009 means by 1 January 2009). Agreements whose entry "
-        "into force is unknown are left out; terminations are not recorded",
+        help="keep agreements known to be in force on DATE: their entry into force is known and "
+        "not after DATE's first day (in force on 2009 means by 1 January 2009), and they had "
+        "not been terminated by then. Agreements whose entry into force is unknown are left out",
     )
     commands.add_parser("actors", parents=[listing], help="every actor")
     commands.add_parser("places", parents=[listing], help="every place")
@@ -535,7 +559,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         found = _agreements(args, ds)
         if not found:
             _note("no agreements match")
-        columns = ("id", "signed", "in_force", "title")
+        columns = ("id", "level", "signed", "in_force", "title")
         _write_rows(out, args.format, found, _agreement_row, _AGREEMENT_COLUMNS, columns)
         return EXIT_OK
     if args.command in ("actors", "places"):
@@ -576,6 +600,8 @@ def _agreements(args: argparse.Namespace, ds: Dataset) -> Agreements:
     found = ds.agreements
     if args.type:
         found = found.of_type(*args.type)
+    if args.level:
+        found = found.of_level(*args.level)
     if args.between:
         found = _query("--between", lambda: found.between(*args.between))
     if args.actor:

@@ -13,12 +13,14 @@ from ru_so_relations._models import (
     Actor,
     ActorKind,
     Agreement,
+    AgreementLevel,
     AgreementType,
     Event,
     EventKind,
     Office,
     Place,
     PlaceKind,
+    Publisher,
     Source,
     Stance,
     StancePosition,
@@ -33,9 +35,9 @@ if TYPE_CHECKING:
 
     from ru_so_relations._registry import Kind
 
-R = TypeVar("R", bound=Actor | Agreement | Event | Office | Place | Source | Stance)
+R = TypeVar("R", bound=Actor | Agreement | Event | Office | Place | Publisher | Source | Stance)
 V = TypeVar("V", bound=Actor | Agreement | Event | Place | Stance)
-N = TypeVar("N", bound=Actor | Place)
+N = TypeVar("N", bound=Actor | Place | Publisher)
 D = TypeVar("D", bound=Agreement | Event)
 E = TypeVar("E", bound=enum.Enum)
 
@@ -701,14 +703,38 @@ class Agreements(_Dated[Agreement]):
         wanted = _enum_values(AgreementType, types)
         return self._select("types", lambda a: (a.type,), wanted)
 
+    def of_level(self, *levels: AgreementLevel | str) -> Agreements:
+        """Keep the agreements concluded at any of the given levels.
+
+        Args:
+            *levels: [`AgreementLevel`][ru_so_relations.AgreementLevel] members or their
+                string values, e.g. `"intergovernmental"`.
+
+        Returns:
+            The agreements kept, in order of signature.
+
+        Raises:
+            ValueError: If no level is given or a string is not a level's value.
+
+        Examples:
+            >>> import ru_so_relations as rso
+            >>> agreements = rso.load().agreements
+            >>> {a.level.value for a in agreements.of_level("interagency")}
+            {'interagency'}
+        """
+        wanted = _enum_values(AgreementLevel, levels)
+        return self._select("levels", lambda a: (a.level,), wanted)
+
     def in_force(self, on: DateLike) -> Agreements:
-        """Keep the agreements in force on a date: known to have entered into force by then.
+        """Keep the agreements known to be in force on a date: in force by then, not ended.
 
         An agreement counts when its [`in_force`][ru_so_relations.Agreement.in_force] date is
-        known and its last possible day is not after the first day of `on`: in force on
-        `"2009"` means in force from 1 January 2009. Agreements whose entry into force is
-        unknown are not kept, even if they may be in force. Terminations are not recorded, so
-        an agreement that entered into force stays in force.
+        known and its last possible day is not after the first day of `on` (in force on
+        `"2009"` means in force on 1 January 2009), and it had not been
+        [`terminated`][ru_so_relations.Agreement.terminated] by that day (a termination known
+        only to the month or year counts from its first day). Agreements whose entry into
+        force is unknown are **not** kept, even though many of them may well be in force: the
+        answer is what the sources show, not every agreement that may apply.
 
         Args:
             on: A day, month or year: a `datetime.date`, an ISO string or a
@@ -729,12 +755,74 @@ class Agreements(_Dated[Agreement]):
             (True, False)
         """
         first = _edge(on, "on", latest=False)
+        return self._derive(a for a in self._records if a.in_force_on(first))
+
+    def bilateral(self, first: Actor | str, second: Actor | str) -> Agreements:
+        """Keep the instruments between two sides only, at any level.
+
+        An agreement counts when it has a party on each side and no party on neither: a
+        party is on a side if it is that actor or part of it at any depth (see
+        [`Actor.part_of`][ru_so_relations.Actor.part_of]), so an agreement between two
+        ministries counts for their states. Signatories are persons and do not decide the
+        sides; multilateral instruments and unilateral acts are left out.
+
+        Args:
+            first: One side: an [`Actor`][ru_so_relations.Actor], an id or any name.
+            second: The other side.
+
+        Returns:
+            The agreements kept, in order of signature.
+
+        Raises:
+            LookupError: If a name matches no actor, or several.
+            ValueError: If both sides are the same actor, or the collection has no actors.
+
+        Examples:
+            >>> import ru_so_relations as rso
+            >>> register = rso.load().agreements.bilateral("Russia", "South Ossetia")
+            >>> "treaty-alliance-integration-2015" in register
+            True
+            >>> "six-point-ceasefire-plan-2008" in register  # Russia and Georgia
+            False
+        """
+        one = set(self._with_parts(self._actor_id(first)))
+        other = set(self._with_parts(self._actor_id(second)))
+        if one & other:
+            msg = "the two sides overlap: give two actors neither of which is part of the other"
+            raise ValueError(msg)
+        both = one | other
+
+        def between(agreement: Agreement) -> bool:
+            parties = set(agreement.parties)
+            return parties <= both and bool(parties & one) and bool(parties & other)
+
+        return self._derive(a for a in self._records if between(a))
+
+    def amending(self, agreement: Agreement | str) -> Agreements:
+        """Keep the agreements that amend, supplement or replace an agreement.
+
+        Args:
+            agreement: An agreement or its id.
+
+        Returns:
+            The protocols and agreements that list it in
+            [`amends`][ru_so_relations.Agreement.amends] or
+            [`replaces`][ru_so_relations.Agreement.replaces], in order of signature.
+
+        Raises:
+            TypeError: If `agreement` is neither an agreement nor a string.
+        """
+        if isinstance(agreement, Agreement):
+            agreement = agreement.id
+        elif not isinstance(agreement, str):
+            msg = f"expected an agreement or its id, not {type(agreement).__name__}"
+            raise TypeError(msg)
         return self._derive(
-            a for a in self._records if a.in_force is not None and a.in_force.latest <= first
+            a for a in self._records if agreement in a.amends or agreement in a.replaces
         )
 
 
-class _Named(_Verifiable[N]):
+class _Named(Collection[N]):
     """A collection of records with names, found by any name in any script."""
 
     __slots__ = ("_index",)
@@ -829,7 +917,7 @@ class _Named(_Verifiable[N]):
         raise LookupError(msg)
 
 
-class Actors(_Named[Actor]):
+class Actors(_Named[Actor], _Verifiable[Actor]):
     """The actors of a dataset, in order of id, with lookup by any name."""
 
     __slots__ = ()
@@ -881,7 +969,7 @@ class Actors(_Named[Actor]):
         return self._derive(r for r in self._records if r.id in parts)
 
 
-class Places(_Named[Place]):
+class Places(_Named[Place], _Verifiable[Place]):
     """The places of a dataset, in order of id, with lookup by any name."""
 
     __slots__ = ()
@@ -1009,8 +1097,68 @@ class Stances(_Verifiable[Stance]):
         return self._derive(s for s in self._records if s.subject == wanted)
 
 
+class Publishers(_Named[Publisher]):
+    """The publishers of a dataset's sources, in order of id, found by name, alias or host."""
+
+    __slots__ = ()
+    _record_type = Publisher
+
+    def of_url(self, url: str) -> Publisher | None:
+        """The publisher whose own site a URL is on, or `None` if it is on no known one.
+
+        A host matches a publisher's host and every subdomain of it (`m.kavkaz-uzel.eu` is on
+        `kavkaz-uzel.eu`); a leading `www.` is ignored.
+
+        Args:
+            url: An http or https URL.
+
+        Returns:
+            The publisher, or `None`.
+        """
+        import urllib.parse
+
+        host = (urllib.parse.urlsplit(url).hostname or "").rstrip(".")
+        hosts = self._cache.get("hosts")
+        if hosts is None:
+            hosts = {h: p for p in self._records for h in p.hosts}
+            self._cache["hosts"] = hosts
+        while host:
+            found = hosts.get(host)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+            host = host.partition(".")[2]
+        return None
+
+
 class Sources(Collection[Source]):
     """The sources of a dataset, in order of id."""
 
     __slots__ = ()
     _record_type = Source
+
+    def published_by(self, *publishers: Publisher | str) -> Sources:
+        """Keep the sources first published by any of the given publishers.
+
+        Args:
+            *publishers: [`Publisher`][ru_so_relations.Publisher] records or their ids.
+
+        Returns:
+            The sources kept, in order of id.
+
+        Raises:
+            ValueError: If no publisher is given.
+            TypeError: If an argument is neither a publisher nor a string.
+        """
+        if not publishers:
+            msg = "give at least one publisher"
+            raise ValueError(msg)
+        wanted: set[str] = set()
+        for publisher in publishers:
+            if isinstance(publisher, Publisher):
+                wanted.add(publisher.id)
+            elif isinstance(publisher, str):
+                wanted.add(publisher)
+            else:
+                msg = f"expected a publisher or its id, not {type(publisher).__name__}"
+                raise TypeError(msg)
+        return self._derive(s for s in self._records if s.publisher in wanted)

@@ -1,4 +1,4 @@
-"""The dataset: seven collections that refer to each other, and the checks that tie them."""
+"""The dataset: eight collections that refer to each other, and the checks that tie them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ru_so_relations._collections import (
     Events,
     Offices,
     Places,
+    Publishers,
     Sources,
     Stances,
     collection_class,
@@ -103,6 +104,7 @@ def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]
     Assumes every citation refers to a known source (check with `reference_problems` first).
     """
     publisher = {s.id: s.publisher for s in records.get("sources", ())}
+    name = {p.id: p.name for p in records.get("publishers", ())}
     for kind in KINDS:
         nested = _holds_verified_parts(kind.record)
         for index, record in enumerate(records.get(kind.key, ())):
@@ -115,7 +117,8 @@ def verification_problems(records: Mapping[str, Sequence[Any]]) -> Iterator[str]
             for path, part in candidates:
                 if _one_publisher(publisher, part):
                     at = where(kind.key, index, record.id) + (f": {path}" if path else "")
-                    publishers = sorted({str(publisher.get(c.source)) for c in part.sources})
+                    cited = {str(publisher.get(c.source)) for c in part.sources}
+                    publishers = sorted(name.get(p, p) for p in cited)
                     yield (
                         f"{at}: verification: 'confirmed' needs sources from two or more "
                         f"publishers; these cite only {', '.join(map(repr, publishers))}"
@@ -167,6 +170,8 @@ class Dataset:
 
     version: str = attrs.field(validator=attrs.validators.instance_of(str))
     """The data version (CalVer `YYYY.MM.MICRO` for the bundled dataset)."""
+    publishers: Publishers = attrs.field(factory=Publishers)
+    """Every publisher of a source, one record however its name is spelt."""
     sources: Sources = attrs.field(factory=Sources)
     """Every source cited by a record."""
     actors: Actors = attrs.field(factory=Actors)

@@ -394,6 +394,13 @@ LANGUAGE: Final = Pattern(
 )
 """An ISO 639 language code, optionally with subtags (`en`, `ru`, `os`, `ka`, `sr-Latn`)."""
 
+HOST: Final = Pattern(
+    "HOST",
+    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?",
+    "{value!r} is not a host name such as 'tass.ru' (lowercase, no scheme, no path)",
+)
+"""A web host name in lowercase, such as `tass.ru` (without scheme, port or path)."""
+
 URL: Final = Pattern("URL", r"https?://[^\s/?#]+[^\s]*", "{value!r} is not an http or https URL")
 """An http or https URL without white space."""
 

@@ -13,10 +13,12 @@ from ru_so_relations._errors import FieldError
 from ru_so_relations._fields import (
     DATE,
     FLAG,
+    HOST,
     LANGUAGE,
     SLUG,
     TEXT,
     URL,
+    Many,
     OneOf,
     records,
     ref,
@@ -158,6 +160,22 @@ class AgreementType(enum.Enum):
     """A law adopted by one side, e.g. on ratification."""
     DECLARATION = "declaration"
     """A joint or unilateral declaration, or a plan of principles such as a ceasefire plan."""
+
+
+class AgreementLevel(enum.Enum):
+    """Between whom an instrument was concluded: states, governments or agencies."""
+
+    INTERSTATE = "interstate"
+    """Between states, e.g. "between the Russian Federation and the Republic of South Ossetia"."""
+    INTERGOVERNMENTAL = "intergovernmental"
+    """Between governments, e.g. "between the Government of the Russian Federation and the
+    Government of the Republic of South Ossetia"."""
+    INTERAGENCY = "interagency"
+    """Between ministries, services or other agencies of the sides (prosecutors' offices,
+    security services, central banks, customs, pension funds, ...)."""
+    OTHER = "other"
+    """Anything else: a unilateral act (a decree, a law, a resolution), an instrument of a
+    multilateral body or an arrangement reached at a meeting."""
 
 
 class Role(enum.Enum):
@@ -341,6 +359,34 @@ class Participant:
 
 
 @attrs.frozen(kw_only=True)
+class Publisher:
+    """An organisation or site that publishes sources: a news agency, a ministry, a journal.
+
+    Sources refer to their publisher by id, so one publisher has one record however its name
+    is spelt; "confirmed" means supported by sources of two different publishers.
+    """
+
+    id: str = attrs.field(validator=SLUG)
+    """Stable identifier: a lowercase slug."""
+    name: str = attrs.field(validator=TEXT)
+    """The name the publisher is usually cited by."""
+    names: tuple[Name, ...] = attrs.field(default=(), validator=records(Name))
+    """Its name in other languages and scripts."""
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=texts())
+    """Other names and spellings it is cited by."""
+    hosts: tuple[str, ...] = attrs.field(default=(), validator=Many(HOST, unique=True))
+    """The web hosts of its own sites, such as `tass.ru` (a host's subdomains are its too).
+    Copies of its texts on other sites (mirrors, aggregators) are not listed."""
+    description: str | None = attrs.field(default=None, validator=TEXT.optional)
+    """One neutral sentence on who it is, or `None`."""
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The name, the names in other languages and the aliases, in that order."""
+        return (self.name, *(n.text for n in self.names), *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
 class Source:
     """A published document that records in the dataset cite."""
 
@@ -348,8 +394,9 @@ class Source:
     """Stable identifier: a lowercase slug."""
     title: str | None = attrs.field(validator=TEXT.optional)
     """The document's own title; `None` where the copy consulted shows none."""
-    publisher: str = attrs.field(validator=TEXT)
-    """The organisation or site that published it."""
+    publisher: str = attrs.field(validator=ref("publishers"))
+    """The id of the [`Publisher`][ru_so_relations.Publisher] that first published the text
+    (a copy on another site is cited with its original publisher)."""
     url: str | None = attrs.field(validator=URL.optional)
     """Where it can be read (http or https), or `None` for a document with no address."""
     published: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
@@ -408,17 +455,30 @@ class Agreement:
     id: str = attrs.field(validator=SLUG)
     """Stable identifier: a lowercase slug."""
     title: str = attrs.field(validator=TEXT)
-    """The instrument's title in English."""
+    """The instrument's title in English (a translation where the official title is not)."""
+    names: tuple[Name, ...] = attrs.field(default=(), validator=records(Name))
+    """Its official titles in other languages, such as the Russian title as published."""
     type: AgreementType = attrs.field(validator=OneOf(AgreementType))
     """The instrument's legal form."""
+    level: AgreementLevel = attrs.field(validator=OneOf(AgreementLevel))
+    """Between whom it was concluded: states, governments, agencies, or other."""
     parties: tuple[str, ...] = attrs.field(default=(), validator=refs("actors"))
     """The ids of the actors bound by it or issuing it."""
     signatories: tuple[str, ...] = attrs.field(default=(), validator=refs("actors"))
     """The ids of the actors (usually persons) who signed it."""
     signed: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When it was signed, adopted or issued; `None` if unknown."""
+    place: str | None = attrs.field(default=None, validator=ref("places").optional)
+    """The id of the [`Place`][ru_so_relations.Place] where it was signed; `None` if unknown."""
     in_force: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
     """When it came into force; `None` if unknown or not (yet) in force."""
+    terminated: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
+    """When it ceased to have effect (ended, was denounced or replaced); `None` if it has not,
+    or if no source says so."""
+    amends: tuple[str, ...] = attrs.field(default=(), validator=refs("agreements"))
+    """The ids of the agreements it amends, supplements or extends (a protocol's treaty)."""
+    replaces: tuple[str, ...] = attrs.field(default=(), validator=refs("agreements"))
+    """The ids of the agreements it ends and replaces."""
     number: str | None = attrs.field(default=None, validator=TEXT.optional)
     """Its official number, e.g. `1261` for a decree; `None` if it has none."""
     terms: tuple[str, ...] = attrs.field(default=(), validator=texts())
@@ -441,6 +501,14 @@ class Agreement:
         ):
             msg = f"{self.in_force} is before the signature date {self.signed}"
             raise FieldError("in_force", msg)
+        if self.terminated is not None:
+            for name, start in (("signature", self.signed), ("entry into force", self.in_force)):
+                if start is not None and self.terminated.latest < start.earliest:
+                    msg = f"{self.terminated} is before the {name} date {start}"
+                    raise FieldError("terminated", msg)
+        for name in ("amends", "replaces"):
+            if self.id in getattr(self, name):
+                raise FieldError(name, f"an agreement cannot refer to itself ({self.id!r})")
 
     @property
     def date(self) -> PartialDate | None:
@@ -451,6 +519,21 @@ class Agreement:
     def actor_ids(self) -> tuple[str, ...]:
         """The ids of the parties and signatories, without repeats."""
         return tuple(dict.fromkeys((*self.parties, *self.signatories)))
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The English title and the titles in other languages, in that order."""
+        return (self.title, *(n.text for n in self.names))
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        """Whether it is known to be in force on a day: in force by then and not yet ended.
+
+        Its entry into force must be known and no later than `day`, and its termination, if
+        recorded, must be after `day` (a partial date counts from its first day).
+        """
+        if self.in_force is None or self.in_force.latest > day:
+            return False
+        return self.terminated is None or self.terminated.earliest > day
 
 
 @attrs.frozen(kw_only=True)

@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ru_so_relations._fields import Many, Nested, OneOf, Optional, Ref, constraint_of
-from ru_so_relations._models import Actor, Agreement, Event, Office, Place, Source, Stance
+from ru_so_relations._models import (
+    Actor,
+    Agreement,
+    Event,
+    Office,
+    Place,
+    Publisher,
+    Source,
+    Stance,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -41,6 +50,7 @@ class Kind:
 
 
 KINDS: Final = (
+    Kind("publishers", Publisher, "Publishers"),
     Kind("sources", Source, "Sources"),
     Kind("actors", Actor, "Actors"),
     Kind("places", Place, "Places"),

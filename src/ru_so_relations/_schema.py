@@ -99,8 +99,9 @@ def json_schema() -> dict[str, Any]:
         >>> schema = rso.json_schema()
         >>> schema["$schema"]
         'https://json-schema.org/draft/2020-12/schema'
-        >>> list(schema["properties"])
-        ['version', 'sources', 'actors', 'places', 'offices', 'stances', 'agreements', 'events']
+        >>> list(schema["properties"])  # doctest: +NORMALIZE_WHITESPACE
+        ['version', 'publishers', 'sources', 'actors', 'places', 'offices', 'stances',
+         'agreements', 'events']
         >>> schema["properties"]["events"]["items"]
         {'$ref': '#/$defs/Event'}
     """

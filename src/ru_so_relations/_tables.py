@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 from ru_so_relations._dates import Precision
 from ru_so_relations._models import (
     ActorKind,
+    AgreementLevel,
     AgreementType,
     Alternative,
     Citation,
@@ -38,6 +39,8 @@ _CATEGORIES: Final[dict[tuple[str, str], list[str]]] = {
     ("places", "kind"): [k.value for k in PlaceKind],
     ("events", "kind"): [k.value for k in EventKind],
     ("agreements", "type"): [t.value for t in AgreementType],
+    ("agreements", "level"): [v.value for v in AgreementLevel],
+    ("agreement_links", "relation"): ["amends", "replaces"],
     ("stances", "position"): [p.value for p in StancePosition],
     ("event_actors", "role"): [r.value for r in Role],
     ("agreement_actors", "role"): ["party", "signatory"],
@@ -228,13 +231,36 @@ RECORD_REF: Final = [
 
 TABLES: Final[list[Table]] = [
     Table(
+        "publishers",
+        "publishers",
+        "The publishers of the sources: one row however a publisher's name is spelt.",
+        [
+            ("id", "string", "the publisher's id"),
+            ("name", "string", "the name it is usually cited by"),
+            ("aliases", "string", "other names and spellings, separated by ' | '"),
+            ("hosts", "string", "web hosts of its own sites, separated by ' | '"),
+            ("description", "string", "one neutral sentence"),
+        ],
+        lambda records: (
+            {
+                "id": p.id,
+                "name": p.name,
+                "aliases": _joined(p.aliases),
+                "hosts": _joined(p.hosts),
+                "description": p.description,
+            }
+            for p in records
+        ),
+        ["id"],
+    ),
+    Table(
         "sources",
         "sources",
         "Every source cited by a record.",
         [
             ("id", "string", "the source's id"),
             ("title", "string", "the document's own title, if it shows one"),
-            ("publisher", "string", "the original publisher of the text"),
+            ("publisher", "string", "id of the original publisher of the text"),
             ("url", "string", "where it can be read"),
             *_date_fields("published", "it was published"),
             ("language", "string", "ISO 639 language code"),
@@ -251,6 +277,7 @@ TABLES: Final[list[Table]] = [
             for s in records
         ),
         ["id"],
+        [("publisher", "publishers", "id")],
     ),
     Table(
         "actors",
@@ -403,8 +430,11 @@ TABLES: Final[list[Table]] = [
             ("id", "string", "the agreement's id"),
             ("title", "string", "English title"),
             ("type", "string", "AgreementType value"),
+            ("level", "string", "AgreementLevel value"),
             *_date_fields("signed", "it was signed or adopted"),
+            ("place", "string", "id of the place where it was signed"),
             *_date_fields("in_force", "it came into force"),
+            *_date_fields("terminated", "it ceased to have effect"),
             ("number", "string", "official number"),
             ("terms", "string", "main terms, separated by ' | '"),
             ("notes", *_FIELDS["notes"]),
@@ -415,8 +445,11 @@ TABLES: Final[list[Table]] = [
                 "id": a.id,
                 "title": a.title,
                 "type": a.type.value,
+                "level": a.level.value,
                 **_date_columns("signed", a.signed),
+                "place": a.place,
                 **_date_columns("in_force", a.in_force),
+                **_date_columns("terminated", a.terminated),
                 "number": a.number,
                 "terms": _joined(a.terms),
                 "notes": a.notes,
@@ -425,6 +458,25 @@ TABLES: Final[list[Table]] = [
             for a in records
         ),
         ["id"],
+        [("place", "places", "id")],
+    ),
+    Table(
+        "agreement_links",
+        "agreements",
+        "How agreements change others: which it amends or supplements, which it replaces.",
+        [
+            ("agreement", "string", "id of the amending or replacing agreement"),
+            ("relation", "string", "amends or replaces"),
+            ("target", "string", "id of the agreement amended or replaced"),
+        ],
+        lambda records: (
+            {"agreement": a.id, "relation": relation, "target": target}
+            for a in records
+            for relation, targets in (("amends", a.amends), ("replaces", a.replaces))
+            for target in targets
+        ),
+        ["agreement", "relation", "target"],
+        [("agreement", "agreements", "id"), ("target", "agreements", "id")],
     ),
     Table(
         "agreement_actors",
@@ -523,7 +575,8 @@ TABLES: Final[list[Table]] = [
     Table(
         "names",
         None,
-        "Names of actors, places and offices in other languages and scripts.",
+        "Names of actors, places, offices, agreements and publishers in other languages and "
+        "scripts.",
         [
             *RECORD_REF,
             ("position", "integer", "order among the record's names"),

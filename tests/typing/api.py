@@ -59,3 +59,20 @@ georgian: rso.Events = ds.events.involving("Georgia", including_parts=True)
 bilateral: rso.Agreements = ds.agreements.involving("russia", "south-ossetia", including_parts=True)
 in_force: rso.Agreements = ds.agreements.in_force(on="2010")
 version: str = rso.__version__
+
+# the treaty register, levels, lifecycles and publishers
+register: rso.Agreements = ds.agreements.bilateral("Russia", "South Ossetia")
+interagency: rso.Agreements = register.of_level(rso.AgreementLevel.INTERAGENCY, "other")
+level: rso.AgreementLevel = register[0].level
+titles: tuple[rso.Name, ...] = register[0].names
+signed_at: str | None = register[0].place
+ended: rso.PartialDate | None = register[0].terminated
+amends: tuple[str, ...] = register[0].amends
+replaces: tuple[str, ...] = register[0].replaces
+amended_by: rso.Agreements = ds.agreements.amending("treaty-alliance-integration-2015")
+known_in_force: bool = register[0].in_force_on(datetime.date(2020, 1, 1))
+publisher: rso.Publisher = ds.publishers.resolve("rrc.ge")
+publisher_id: str = ds.sources[0].publisher
+hosts: tuple[str, ...] = publisher.hosts
+on_site: rso.Publisher | None = ds.publishers.of_url("https://tass.ru/x")
+by_publisher: rso.Sources = ds.sources.published_by(publisher, "tass")
