@@ -102,19 +102,32 @@ def events_page(ds: rso.Dataset) -> str:
 
 
 def agreements_page(ds: rso.Dataset) -> str:
-    """Every agreement with its lifecycle dates and the events concerning it."""
+    """Every agreement with its titles, level, lifecycle, links and the events concerning it."""
     rows = []
     for a in ds.agreements:
         events = ds.events.concerning(a)
+        titles = "".join(
+            f'<br><small lang="{esc(n.language)}">{esc(n.text)}</small>' for n in a.names
+        )
+        changes = [
+            *(f"amends {link('agreements', t)}" for t in a.amends),
+            *(f"replaces {link('agreements', t)}" for t in a.replaces),
+            *(f"amended by {link('agreements', b.id)}" for b in ds.agreements.amending(a)),
+        ]
+        signed = date(a.signed)
+        if a.place:
+            signed += f"<br><small>{link('places', a.place, ds.places[a.place].name)}</small>"
         rows.append(
             [
-                anchor(a.id) + f"**{esc(a.title)}**<br><small>{esc(a.id)}</small>",
-                esc(a.type.value),
-                date(a.signed),
+                anchor(a.id) + f"**{esc(a.title)}**{titles}<br><small>{esc(a.id)}</small>",
+                f"{esc(a.type.value)}<br><small>{esc(a.level.value)}</small>",
+                signed,
                 date(a.in_force),
+                date(a.terminated),
                 esc(a.number or ""),
                 actors_cell(ds, a.parties),
                 actors_cell(ds, a.signatories),
+                "<br>".join(changes),
                 ", ".join(link("events", e.id, f"{e.date} {e.kind.value}") for e in events),
                 cited(a.sources),
                 esc(status(a)),
@@ -122,19 +135,23 @@ def agreements_page(ds: rso.Dataset) -> str:
         )
     header = [
         "Agreement",
-        "Type",
+        "Type, level",
         "Signed",
         "In force",
+        "Ended",
         "No.",
         "Parties",
         "Signatories",
+        "Changes",
         "Events",
         "Sources",
         "Status",
     ]
     intro = (
         f"# Agreements\n\nAll {len(ds.agreements)} instruments (treaties, agreements, "
-        "protocols, decrees, laws and resolutions), in order of signature; undated ones last.\n"
+        "protocols, memoranda, decrees, laws and resolutions), in order of signature; undated "
+        "ones last. The bilateral ones are also listed, by level and with their status, in the "
+        "[treaty register](../register.md).\n"
     )
     return intro + "\n" + table(header, rows)
 
@@ -268,7 +285,7 @@ def sources_page(ds: rso.Dataset) -> str:
         rows.append(
             [
                 anchor(s.id) + f"{shown}<br><small>{esc(s.id)}</small>",
-                esc(s.publisher),
+                link("publishers", s.publisher, ds.publishers[s.publisher].name),
                 date(s.published),
                 esc(s.language),
                 str(counts[s.id]),
@@ -450,6 +467,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and picture to the site."""
     ds = rso.load()
     pages = {
+        "publishers": publishers_page,
         "events": events_page,
         "agreements": agreements_page,
         "actors": actors_page,
@@ -464,6 +482,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {
         "dataset/index.md": overview_page(ds),
         "dataset/timeline.svg": timeline_svg(ds),
+        "dataset/register.svg": register_svg(ds),
         **{f"dataset/{key}.md": page(ds) for key, page in pages.items()},
         "cli.md": cli_page(),
         "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
@@ -549,6 +568,8 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
         markdown = markdown.replace(MARKER, data_model_tables())
     if CODES_MARKER in markdown:
         markdown = markdown.replace(CODES_MARKER, event_codes_table())
+    if REGISTER_MARKER in markdown:
+        markdown = markdown.replace(REGISTER_MARKER, register_tables(rso.load()))
     if PUBLISHERS_MARKER in markdown:
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
     return markdown
@@ -572,7 +593,12 @@ def publishers_table(ds: rso.Dataset) -> str:
         by_record.update({ds.sources[c.source].publisher for c in record.sources})
     sources = Counter(s.publisher for s in ds.sources)
     rows = [
-        [esc(publisher), str(n), str(sources[publisher])]
+        [
+            f'<a href="../dataset/publishers/#{esc(publisher)}">'
+            f"{esc(ds.publishers[publisher].name)}</a>",
+            str(n),
+            str(sources[publisher]),
+        ]
         for publisher, n in by_record.most_common(25)
     ]
     intro = (
@@ -592,3 +618,249 @@ def event_codes_table() -> str:
         for k in rso.EventKind
     ]
     return table(["Event kind", "CAMEO", "CAMEO codebook label", "PLOVER"], rows)
+
+
+LEVEL_COLOURS = {
+    "interstate": "#2166ac",
+    "intergovernmental": "#1b7837",
+    "interagency": "#e08214",
+    "other": "#7f7f7f",
+}
+REGISTER_MARKER = "<!-- generated: register -->"
+COUNT_PREFIX = "treaty-base-count-"
+"""Events whose ids start so are the officials' counts of the treaty base (kind statement)."""
+
+
+def register_of(ds: rso.Dataset) -> rso.Agreements:
+    """The bilateral Russia–South Ossetia instruments, at every level."""
+    return ds.agreements.bilateral("russia", "south-ossetia")
+
+
+def lifecycle(ds: rso.Dataset, a: rso.Agreement) -> str:
+    """Where an instrument stands: in force since, ended, or what is not known."""
+    if a.terminated is not None:
+        return f"ended {esc(a.terminated)}"
+    if a.in_force is not None:
+        return f"in force from {esc(a.in_force)}"
+    ratified = [e for e in ds.events.concerning(a) if e.kind is rso.EventKind.RATIFICATION]
+    if ratified:
+        return f"ratification recorded ({esc(ratified[-1].date)}); entry into force not found"
+    return "entry into force not found"
+
+
+def register_svg(ds: rso.Dataset) -> str:
+    """Instruments per year by level, and the running total beside the officials' counts."""
+    register = [a for a in register_of(ds) if a.signed is not None]
+    counts_said = [e for e in ds.events if e.id.startswith(COUNT_PREFIX)]
+    first = min(a.signed.earliest.year for a in register if a.signed)
+    last = max(
+        [a.signed.earliest.year for a in register if a.signed]
+        + [e.date.earliest.year for e in counts_said]
+    )
+    years = list(range(first, last + 1))
+    per_year: dict[int, Counter[str]] = {y: Counter() for y in years}
+    for a in register:
+        assert a.signed is not None
+        per_year[a.signed.earliest.year][a.level.value] += 1
+    width, left, top, chart = 960, 50, 50, 220
+    base = top + chart
+    bar = (width - left - 20) / len(years)
+    tallest = max(sum(c.values()) for c in per_year.values()) or 1
+    scale = chart / tallest
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 640" width="{width}" '
+        'height="640" role="img" font-family="sans-serif" font-size="12">',
+        "<title>Bilateral Russia–South Ossetia instruments per year by level, and the running "
+        "total beside officials' counts</title>",
+        f'<rect width="{width}" height="640" fill="white"/>',
+        f'<text x="{left}" y="22" font-size="15">Instruments signed per year, by level '
+        f"({len(register)} dated instruments, data {esc(ds.version)})</text>",
+    ]
+    for tick in range(0, tallest + 1, max(1, round(tallest / 5))):
+        y = base - tick * scale
+        out.append(
+            f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
+        )
+    for i, year in enumerate(years):
+        x = left + i * bar
+        y = base
+        for level, colour in LEVEL_COLOURS.items():
+            n = per_year[year][level]
+            if n:
+                h = n * scale
+                y -= h
+                out.append(
+                    f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
+                    f'fill="{colour}"><title>{year}: {n} {level}</title></rect>'
+                )
+        out.append(
+            f'<text x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
+        )
+    for i, (level, colour) in enumerate(LEVEL_COLOURS.items()):
+        x = left + i * 220
+        out.append(
+            f'<rect x="{x}" y="{base + 30}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{x + 18}" y="{base + 40}">{level}</text>'
+        )
+    # the running total, and what officials said the total was
+    top2, chart2 = base + 100, 220
+    base2 = top2 + chart2
+    highest = max([len(register)] + [_said(e) for e in counts_said]) or 1
+    scale2 = chart2 / highest
+    out.append(
+        f'<text x="{left}" y="{top2 - 20}" font-size="15">Running total in this register '
+        "(line) and the totals officials gave (dots)</text>"
+    )
+    for tick in range(0, highest + 1, max(1, round(highest / 5))):
+        y = base2 - tick * scale2
+        out.append(
+            f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
+        )
+
+    def x_of(day: Any) -> float:
+        return float(left + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * bar)
+
+    points = []
+    days = sorted(a.signed.earliest for a in register if a.signed is not None)
+    for total, day in enumerate(days, start=1):
+        points.append(f"{x_of(day):.1f},{base2 - total * scale2:.1f}")
+    out.append(
+        f'<polyline points="{" ".join(points)}" fill="none" stroke="#2166ac" stroke-width="2"/>'
+    )
+    for e in counts_said:
+        n = _said(e)
+        x, y = x_of(e.date.earliest), base2 - n * scale2
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#b2182b"><title>{esc(e.date)}: '
+            f"{esc(e.title)}</title></circle>"
+            f'<text x="{x + 7:.1f}" y="{y - 6:.1f}" font-size="11">{n}</text>'
+        )
+    for i, year in enumerate(years):
+        out.append(
+            f'<text x="{left + i * bar + bar / 2:.1f}" y="{base2 + 16}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    out.append(
+        f'<text x="{left}" y="{base2 + 40}" fill="#333">Sources: this dataset\'s agreements '
+        "and the officials' statements recorded as events (see the table below).</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _said(event: rso.Event) -> int:
+    """The number an official count gives ("more than 120" gives 120)."""
+    found = re.search(r"\b(\d{2,3})\b", event.title)
+    assert found, event.id
+    return int(found.group(1))
+
+
+def register_tables(ds: rso.Dataset) -> str:
+    """The register: counts by year and level, the officials' counts, then every instrument."""
+    register = register_of(ds)
+    levels = [v.value for v in rso.AgreementLevel]
+    by_year: dict[str, Counter[str]] = {}
+    for a in register:
+        year = str(a.signed.earliest.year) if a.signed is not None else "undated"
+        by_year.setdefault(year, Counter())[a.level.value] += 1
+    day = sum(
+        1 for a in register if a.signed is not None and a.signed.precision is rso.Precision.DAY
+    )
+    rows = [
+        [year, *(str(c[lv]) for lv in levels), str(sum(c.values()))]
+        for year, c in sorted(by_year.items(), key=lambda kv: (kv[0] == "undated", kv[0]))
+    ]
+    totals = Counter(a.level.value for a in register)
+    rows.append(["**all**", *(f"**{totals[lv]}**" for lv in levels), f"**{len(register)}**"])
+    out = [
+        f"The register holds **{len(register)}** bilateral instruments (data version "
+        f"{esc(ds.version)}): every agreement whose parties are Russia, South Ossetia or bodies "
+        f"of either, and at least one of each. {day} of them "
+        f"({100 * day // max(1, len(register))} %) "
+        "have a signing date to the day. In Python: "
+        '`ds.agreements.bilateral("Russia", "South Ossetia")`.\n',
+        "![Instruments per year by level, and the running total beside officials' "
+        "counts](dataset/register.svg)\n",
+        "## By year and level\n",
+        table(["Signed", *levels, "all"], rows),
+        "## What officials said the total was\n",
+    ]
+    said_rows = []
+    for e in (e for e in ds.events if e.id.startswith(COUNT_PREFIX)):
+        by_then = sum(
+            1 for a in register if a.signed is not None and a.signed.latest <= e.date.earliest
+        )
+        said_rows.append(
+            [
+                esc(e.date),
+                link("dataset/events", e.id, e.title),
+                str(by_then),
+                str(_said(e) - by_then),
+                cited(e.sources).replace("../sources/", "../dataset/sources/"),
+            ]
+        )
+    out.append(
+        'Each count is recorded as an event (kind `statement`) with its source. "Here by '
+        'then" counts the instruments in this register signed on or before that day; the gap '
+        "is the count said minus that number: instruments the officials counted that this "
+        "register has not found (or not dated), if their counts are complete and "
+        "comparable.\n"
+    )
+    out.append(table(["Date", "Statement", "Here by then", "Gap", "Source"], said_rows))
+    out.append("## Every instrument\n")
+    for level in levels:
+        chosen = register.of_level(level)
+        if not chosen:
+            continue
+        out.append(f"### {level.capitalize()} ({len(chosen)})\n")
+        rows = []
+        for a in chosen:
+            russian = "".join(
+                f'<br><small lang="{esc(n.language)}">{esc(n.text)}</small>' for n in a.names
+            )
+            changes = [
+                *(f"amends {link('dataset/agreements', t)}" for t in a.amends),
+                *(f"replaces {link('dataset/agreements', t)}" for t in a.replaces),
+                *(
+                    f"amended by {link('dataset/agreements', b.id)}"
+                    for b in ds.agreements.amending(a)
+                ),
+            ]
+            place = ds.places[a.place].name if a.place else "place not found"
+            rows.append(
+                [
+                    date(a.signed),
+                    link("dataset/agreements", a.id, a.title)
+                    + russian
+                    + f"<br><small>{esc(a.type.value)} · {esc(place)}</small>",
+                    lifecycle(ds, a),
+                    "<br>".join(changes),
+                    esc(status(a)),
+                ]
+            )
+        out.append(table(["Signed", "Instrument", "Status", "Changes", "Verification"], rows))
+    return "\n".join(out)
+
+
+def publishers_page(ds: rso.Dataset) -> str:
+    """Every publisher with its names, hosts and how many sources it published."""
+    sources = Counter(s.publisher for s in ds.sources)
+    rows = [
+        [
+            anchor(p.id) + f"**{esc(p.name)}**<br><small>{esc(p.id)}</small>",
+            names_cell(p),
+            ", ".join(f"<code>{esc(h)}</code>" for h in p.hosts),
+            str(sources[p.id]),
+        ]
+        for p in ds.publishers
+    ]
+    intro = (
+        f"# Publishers\n\nAll {len(ds.publishers)} publishers of the sources, one record "
+        "however a publisher's name is spelt. A record is `confirmed` when its sources come "
+        "from two or more of these publishers; a mirror or reprint of a text counts as its "
+        "original publisher. Hosts are the publisher's own sites (a host's subdomains are "
+        "its too); no host belongs to two publishers.\n\n"
+    )
+    return intro + table(["Publisher", "Other names", "Hosts", "Sources"], rows)
