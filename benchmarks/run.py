@@ -45,11 +45,22 @@ def generate(n_events: int, seed: int = 2026) -> str:
         max(20, n_events // 20),
         max(5, n_events // 1000),
     )
+    publishers = [
+        {
+            "id": f"publisher-{i}",
+            "name": f"Publisher {i}",
+            "names": [],
+            "aliases": [],
+            "hosts": [f"p{i}.example.org"],
+            "description": None,
+        }
+        for i in range(40)
+    ]
     sources = [
         {
             "id": f"source-{i}",
             "title": f"Report {i}",
-            "publisher": f"Publisher {i % 40}",
+            "publisher": f"publisher-{i % 40}",
             "url": f"https://example.org/{i}",
             "published": None,
             "language": "en",
@@ -94,11 +105,17 @@ def generate(n_events: int, seed: int = 2026) -> str:
             {
                 "id": f"agreement-{i}",
                 "title": f"Agreement {i}",
+                "names": [],
                 "type": "agreement",
+                "level": "interstate",
                 "parties": [f"actor-{rng.randrange(n_actors)}"],
                 "signatories": [],
                 "signed": signed,
+                "place": None,
                 "in_force": None,
+                "terminated": None,
+                "amends": [],
+                "replaces": [],
                 "number": None,
                 "terms": [],
                 "sources": cite(),
@@ -138,6 +155,7 @@ def generate(n_events: int, seed: int = 2026) -> str:
         )
     data = {
         "version": "2026.11.0",
+        "publishers": publishers,
         "sources": sources,
         "actors": actors,
         "places": [],
