@@ -16,12 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ru_so_relations as rso
-from ru_so_relations._cli import main
 from ru_so_relations._names import name_key
 from ru_so_relations._registry import BY_KEY
 from ru_so_relations._tables import TABLES_BY_NAME
 from tests import strategies
 from tests.test_bad_input import problems_of, valid
+from tests.test_cli import run
 
 AGREEMENT = "agreements[0] (id 'treaty')"
 
@@ -29,15 +29,6 @@ AGREEMENT = "agreements[0] (id 'treaty')"
 @pytest.fixture(scope="module")
 def ds() -> rso.Dataset:
     return rso.load()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(args))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # --- levels ---------------------------------------------------------------------------------

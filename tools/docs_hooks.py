@@ -311,6 +311,18 @@ KIND_GROUPS = {
 COLOURS = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#7f7f7f")
 
 
+def grid(highest: int, base: float, scale: float, left: int, right: float) -> list[str]:
+    """Horizontal grid lines with their values, about five of them, for an SVG chart."""
+    lines = []
+    for tick in range(0, highest + 1, max(1, round(highest / 5))):
+        y = base - tick * scale
+        lines.append(
+            f'<line x1="{left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
+        )
+    return lines
+
+
 def timeline_svg(ds: rso.Dataset) -> str:
     """Events per year, stacked by group of kinds, with the treaties marked and listed."""
     group_of = {k: g for g, kinds in KIND_GROUPS.items() for k in kinds}
@@ -337,13 +349,7 @@ def timeline_svg(ds: rso.Dataset) -> str:
         f'<text x="{left}" y="22" font-size="15">Russia–South Ossetia relations: events per '
         f"year ({len(ds.events)} events, data {esc(ds.version)})</text>",
     ]
-    step = max(1, round(tallest / 5))
-    for tick in range(0, tallest + 1, step):
-        y = base - tick * scale
-        parts.append(
-            f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
-        )
+    parts += grid(tallest, base, scale, left, width - 20)
     for i, year in enumerate(years):
         x = left + i * bar
         y = base
@@ -676,12 +682,7 @@ def register_svg(ds: rso.Dataset) -> str:
         f'<text x="{left}" y="22" font-size="15">Instruments signed per year, by level '
         f"({len(register)} dated instruments, data {esc(ds.version)})</text>",
     ]
-    for tick in range(0, tallest + 1, max(1, round(tallest / 5))):
-        y = base - tick * scale
-        out.append(
-            f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
-        )
+    out += grid(tallest, base, scale, left, width - 20)
     for i, year in enumerate(years):
         x = left + i * bar
         y = base
@@ -712,12 +713,7 @@ def register_svg(ds: rso.Dataset) -> str:
         f'<text x="{left}" y="{top2 - 20}" font-size="15">Running total in this register '
         "(line) and the totals officials gave (dots)</text>"
     )
-    for tick in range(0, highest + 1, max(1, round(highest / 5))):
-        y = base2 - tick * scale2
-        out.append(
-            f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
-        )
+    out += grid(highest, base2, scale2, left, width - 20)
 
     def x_of(day: Any) -> float:
         return float(left + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * bar)
