@@ -179,7 +179,7 @@ def test_one_head_of_state_per_person_at_a_time(ds: rso.Dataset) -> None:
                 assert not overlapping(t1, t2), f"{person.id}: {o1.id} and {o2.id} overlap"
 
 
-@pytest.mark.parametrize("collection", ["actors", "places"])
+@pytest.mark.parametrize("collection", ["actors", "places", "publishers"])
 def test_every_name_resolves_to_exactly_its_record(ds: rso.Dataset, collection: str) -> None:
     records = getattr(ds, collection)
     for record in records:

@@ -323,6 +323,39 @@ def grid(highest: int, base: float, scale: float, left: int, right: float) -> li
     return lines
 
 
+def stacked_bars(
+    years: list[int],
+    counts: dict[int, Counter[str]],
+    colours: dict[str, str],
+    geometry: tuple[float, float, float, float],
+    label: Any = lambda year: True,
+) -> list[str]:
+    """A bar per year, stacked by group in the order of `colours`, with the years below.
+
+    `geometry` is the chart's left edge, a bar's width, the base line and the pixels per unit;
+    `label(year)` says whether to write a year under its bar.
+    """
+    left, bar, base, scale = geometry
+    out = []
+    for i, year in enumerate(years):
+        x = left + i * bar
+        y = base
+        for group, colour in colours.items():
+            n = counts[year][group]
+            if n:
+                h = n * scale
+                y -= h
+                out.append(
+                    f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
+                    f'fill="{colour}"><title>{year}: {n} {esc(group)}</title></rect>'
+                )
+        if label(year):
+            out.append(
+                f'<text x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
+            )
+    return out
+
+
 def timeline_svg(ds: rso.Dataset) -> str:
     """Events per year, stacked by group of kinds, with the treaties marked and listed."""
     group_of = {k: g for g, kinds in KIND_GROUPS.items() for k in kinds}
@@ -350,22 +383,13 @@ def timeline_svg(ds: rso.Dataset) -> str:
         f"year ({len(ds.events)} events, data {esc(ds.version)})</text>",
     ]
     parts += grid(tallest, base, scale, left, width - 20)
-    for i, year in enumerate(years):
-        x = left + i * bar
-        y = base
-        for group, colour in zip(KIND_GROUPS, COLOURS, strict=True):
-            n = counts[year][group]
-            if n:
-                h = n * scale
-                y -= h
-                parts.append(
-                    f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
-                    f'fill="{colour}"><title>{year}: {n} {esc(group)}</title></rect>'
-                )
-        if len(years) <= 24 or year % 2 == 0:
-            parts.append(
-                f'<text x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
-            )
+    parts += stacked_bars(
+        years,
+        counts,
+        dict(zip(KIND_GROUPS, COLOURS, strict=True)),
+        (left, bar, base, scale),
+        label=lambda year: len(years) <= 24 or year % 2 == 0,
+    )
     for n, treaty in enumerate(treaties, start=1):
         assert treaty.signed is not None
         day = treaty.signed.earliest
@@ -683,21 +707,7 @@ def register_svg(ds: rso.Dataset) -> str:
         f"({len(register)} dated instruments, data {esc(ds.version)})</text>",
     ]
     out += grid(tallest, base, scale, left, width - 20)
-    for i, year in enumerate(years):
-        x = left + i * bar
-        y = base
-        for level, colour in LEVEL_COLOURS.items():
-            n = per_year[year][level]
-            if n:
-                h = n * scale
-                y -= h
-                out.append(
-                    f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
-                    f'fill="{colour}"><title>{year}: {n} {level}</title></rect>'
-                )
-        out.append(
-            f'<text x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
-        )
+    out += stacked_bars(years, per_year, LEVEL_COLOURS, (left, bar, base, scale))
     for i, (level, colour) in enumerate(LEVEL_COLOURS.items()):
         x = left + i * 220
         out.append(
@@ -727,11 +737,11 @@ def register_svg(ds: rso.Dataset) -> str:
     )
     for e in counts_said:
         n = _said(e)
-        x, y = x_of(e.date.earliest), base2 - n * scale2
+        cx, cy = x_of(e.date.earliest), base2 - n * scale2
         out.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#b2182b"><title>{esc(e.date)}: '
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="#b2182b"><title>{esc(e.date)}: '
             f"{esc(e.title)}</title></circle>"
-            f'<text x="{x + 7:.1f}" y="{y - 6:.1f}" font-size="11">{n}</text>'
+            f'<text x="{cx + 7:.1f}" y="{cy - 6:.1f}" font-size="11">{n}</text>'
         )
     for i, year in enumerate(years):
         out.append(

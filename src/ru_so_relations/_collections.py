@@ -1161,4 +1161,4 @@ class Sources(Collection[Source]):
             else:
                 msg = f"expected a publisher or its id, not {type(publisher).__name__}"
                 raise TypeError(msg)
-        return self._derive(s for s in self._records if s.publisher in wanted)
+        return self._select("publishers", lambda s: (s.publisher,), wanted)

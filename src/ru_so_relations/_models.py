@@ -174,8 +174,9 @@ class AgreementLevel(enum.Enum):
     """Between ministries, services or other agencies of the sides (prosecutors' offices,
     security services, central banks, customs, pension funds, ...)."""
     OTHER = "other"
-    """Anything else: a unilateral act (a decree, a law, a resolution), an instrument of a
-    multilateral body or an arrangement reached at a meeting."""
+    """Anything else: an agreement of a region (such as a Russian federal subject), of
+    parliaments or public chambers, a unilateral act (a decree, a law, a resolution), an
+    instrument of a multilateral body or an arrangement reached at a meeting."""
 
 
 class Role(enum.Enum):
@@ -519,11 +520,6 @@ class Agreement:
     def actor_ids(self) -> tuple[str, ...]:
         """The ids of the parties and signatories, without repeats."""
         return tuple(dict.fromkeys((*self.parties, *self.signatories)))
-
-    @property
-    def all_names(self) -> tuple[str, ...]:
-        """The English title and the titles in other languages, in that order."""
-        return (self.title, *(n.text for n in self.names))
 
     def in_force_on(self, day: datetime.date) -> bool:
         """Whether it is known to be in force on a day: in force by then and not yet ended.
