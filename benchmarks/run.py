@@ -153,6 +153,30 @@ def generate(n_events: int, seed: int = 2026) -> str:
                 "alternatives": [],
             }
         )
+    figures = []
+    for i in range(max(1, n_events // 20)):
+        year = rng.randrange(2008, 2026)
+        figures.append(
+            {
+                "id": f"figure-{i}",
+                "measure": "funding",
+                "value": rng.randrange(1, 10_000) * 1_000_000,
+                "upper": None,
+                "qualifier": "exact",
+                "unit": "RUB",
+                "period": str(year),
+                "stated": f"{year}-{rng.randrange(1, 13):02d}",
+                "claimed_by": f"actor-{rng.randrange(n_actors)}",
+                "actors": [{"actor": f"actor-{rng.randrange(n_actors)}", "role": "payer"}],
+                "event": f"event-{rng.randrange(n_events)}" if rng.random() < 0.3 else None,
+                "agreement": None,
+                "summary": "An actor stated an amount.",
+                "sources": cite(),
+                "notes": None,
+                "verification": "confirmed",
+                "alternatives": [],
+            }
+        )
     data = {
         "version": "2026.11.0",
         "publishers": publishers,
@@ -163,6 +187,7 @@ def generate(n_events: int, seed: int = 2026) -> str:
         "stances": [],
         "agreements": agreements,
         "events": events,
+        "figures": figures,
     }
     return json.dumps(data)
 

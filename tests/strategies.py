@@ -420,6 +420,55 @@ def events(
 
 _dates = partial_dates()
 
+_measures = st.sampled_from(rso.Measure)
+_amounts = st.integers(0, 10**15) | st.decimals(
+    min_value=0, max_value=10**9, places=3, allow_nan=False, allow_infinity=False
+).map(lambda d: d.normalize()).filter(lambda d: d != d.to_integral_value())
+_currencies = st.sampled_from(["RUB", "USD", "EUR", "GEL"])
+_plain_units = st.sampled_from(["people", "troops", "passports", "residents"])
+
+
+@st.composite
+def figures(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str] = slugs,
+    actor_ids: st.SearchStrategy[str] = slugs,
+    event_ids: st.SearchStrategy[str] | None = slugs,
+    agreement_ids: st.SearchStrategy[str] | None = slugs,
+    source_ids: st.SearchStrategy[str] = slugs,
+) -> rso.Figure:
+    measure = draw(_measures)
+    value = draw(_amounts)
+    qualifier = draw(st.sampled_from(rso.Qualifier))
+    upper = None
+    if qualifier is rso.Qualifier.RANGE:
+        upper = value + draw(st.integers(1, 10**6))
+    if measure is rso.Measure.BUDGET_SHARE:
+        unit = "percent"
+    elif measure in (rso.Measure.FUNDING, rso.Measure.PLEDGE, rso.Measure.TRADE):
+        unit = draw(_currencies)
+    else:
+        unit = draw(_plain_units)
+    people = draw(unique_tuple(actor_ids, max_size=3))
+    return rso.Figure(
+        id=draw(ids),
+        measure=measure,
+        value=value,
+        upper=upper,
+        qualifier=qualifier,
+        unit=unit,
+        period=draw(_optional_dates),
+        stated=draw(_dates),
+        claimed_by=draw(_optional(actor_ids)),
+        actors=tuple(rso.Participant(actor=a, role=draw(_roles)) for a in people),
+        event=None if event_ids is None else draw(_optional(event_ids)),
+        agreement=None if agreement_ids is None else draw(_optional(agreement_ids)),
+        summary=draw(prose),
+        sources=draw(cited(source_ids)),
+        notes=draw(optional_prose),
+        **draw(statuses(source_ids)),
+    )
+
 
 def _distinct_hosts(records: list[rso.Publisher]) -> list[rso.Publisher]:
     """Drop hosts that an earlier publisher already has, as a real list would."""
@@ -456,6 +505,7 @@ def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
     stance_ids = draw(st.lists(slugs, max_size=3, unique=True))
     agreement_ids = draw(st.lists(slugs, max_size=4, unique=True))
     event_ids = draw(st.lists(slugs, max_size=max_records, unique=True))
+    figure_ids = draw(st.lists(slugs, max_size=3, unique=True))
     pick_source = st.sampled_from(source_ids)
     pick_actor = st.sampled_from(actor_ids)
     pick_place = st.sampled_from(place_ids) if place_ids else None
@@ -494,6 +544,10 @@ def datasets(draw: st.DrawFn, max_records: int = 8) -> rso.Dataset:
             fix(draw(events(st.just(i), pick_actor, pick_agreement, pick_source, pick_place)))
             for i in event_ids
         ),
+        figures=rso.Figures(
+            fix(draw(figures(st.just(i), pick_actor, pick_event, pick_agreement, pick_source)))
+            for i in figure_ids
+        ),
     )
 
 
@@ -512,6 +566,7 @@ st.register_type_strategy(rso.Source, sources())
 st.register_type_strategy(rso.Actor, actors())
 st.register_type_strategy(rso.Agreement, agreements())
 st.register_type_strategy(rso.Event, events())
+st.register_type_strategy(rso.Figure, figures())
 st.register_type_strategy(rso.Dataset, datasets())
 st.register_type_strategy(
     rso.Events, st.lists(events(), max_size=5, unique_by=lambda e: e.id).map(rso.Events)
@@ -534,6 +589,9 @@ st.register_type_strategy(
 st.register_type_strategy(
     rso.Stances, st.lists(stances(), max_size=5, unique_by=lambda s: s.id).map(rso.Stances)
 )
+st.register_type_strategy(
+    rso.Figures, st.lists(figures(), max_size=5, unique_by=lambda f: f.id).map(rso.Figures)
+)
 
 
 RECORD_TYPES = [
@@ -544,6 +602,7 @@ RECORD_TYPES = [
     rso.Stance,
     rso.Agreement,
     rso.Event,
+    rso.Figure,
 ]
 """Every record type that `loads(text, into=...)` reads on its own."""
 COLLECTION_TYPES = [
@@ -554,6 +613,7 @@ COLLECTION_TYPES = [
     rso.Stances,
     rso.Agreements,
     rso.Events,
+    rso.Figures,
 ]
 """Every collection type."""
 

@@ -146,6 +146,27 @@ def valid() -> dict[str, Any]:
                 "alternatives": [],
             }
         ],
+        "figures": [
+            {
+                "id": "a-figure-2009",
+                "measure": "funding",
+                "value": 8500000000,
+                "upper": None,
+                "qualifier": "exact",
+                "unit": "RUB",
+                "period": "2009",
+                "stated": "2009-07-13",
+                "claimed_by": "russia",
+                "actors": [{"actor": "russia", "role": "payer"}],
+                "event": "an-event-2009",
+                "agreement": "treaty",
+                "summary": "Russia said it would give this much.",
+                "sources": [{"source": "src", "quote": "8.5 billion", "locator": None}],
+                "notes": None,
+                "verification": "single_source",
+                "alternatives": [],
+            }
+        ],
     }
 
 

@@ -141,6 +141,7 @@ def test_every_record_is_cited_and_every_source_used(ds: rso.Dataset) -> None:
         *ds.stances,
         *ds.agreements,
         *ds.events,
+        *ds.figures,
         *(t for o in ds.offices for t in o.holders),
     ]
     for record in records:

@@ -188,7 +188,8 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str], messa
 
 
 COMMANDS = (
-    "timeline, agreements, actors, places, offices, stances, show, cite, validate, export, schema"
+    "timeline, agreements, actors, places, offices, stances, figures, show, cite, validate, "
+    "export, schema"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 import enum
 import re
 from pathlib import Path
@@ -14,7 +15,17 @@ import pytest
 import ru_so_relations as rso
 
 SRC = Path(rso.__file__).resolve().parent
-IMMUTABLE_LEAVES = (str, int, float, bool, type(None), datetime.date, enum.Enum, rso.PartialDate)
+IMMUTABLE_LEAVES = (
+    str,
+    int,
+    float,
+    bool,
+    type(None),
+    datetime.date,
+    enum.Enum,
+    rso.PartialDate,
+    decimal.Decimal,
+)
 
 
 def reachable(obj: Any, seen: set[int] | None = None) -> list[Any]:

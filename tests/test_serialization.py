@@ -76,7 +76,9 @@ def test_a_failure_mid_write_leaves_no_partial_file(
 ) -> None:
     """Every file is either its old content or its complete new content; no temporary is left."""
     ds = rso.load()
-    smaller = attrs.evolve(ds, events=ds.events.between("2009"), stances=rso.Stances())
+    smaller = attrs.evolve(
+        ds, events=ds.events.between("2009"), stances=rso.Stances(), figures=rso.Figures()
+    )
     old_dir, new_dir, target_dir = tmp_path / "old", tmp_path / "new", tmp_path / "target"
     for folder, data in ((old_dir, ds), (new_dir, smaller), (target_dir, ds)):
         folder.mkdir()

@@ -89,8 +89,8 @@ def cite(style: str = "text") -> str:
         >>> rso.cite().startswith("The ru_so_relations contributors (2026).")
         True
         >>> print(rso.cite("bibtex").splitlines()[0])
-        @misc{ru_so_relations_2026_12_2,
-        >>> "version: 2026.12.2" in rso.cite("cff").splitlines()
+        @misc{ru_so_relations_2026_12_3,
+        >>> "version: 2026.12.3" in rso.cite("cff").splitlines()
         True
     """
     year = DATA_VERSION.split(".")[0]

@@ -31,6 +31,8 @@ from ru_so_relations._models import (
     AgreementType,
     Event,
     EventKind,
+    Figure,
+    Measure,
     Office,
     Place,
     Source,
@@ -44,7 +46,7 @@ from ru_so_relations._registry import KEYS
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ru_so_relations._collections import Agreements, Events
+    from ru_so_relations._collections import Agreements, Events, Figures
     from ru_so_relations._dataset import Dataset
 
 T = TypeVar("T")
@@ -57,6 +59,7 @@ _COMMANDS = (
     "places",
     "offices",
     "stances",
+    "figures",
     "show",
     "cite",
     "validate",
@@ -130,6 +133,7 @@ _AGREEMENT_TYPES = tuple(t.value for t in AgreementType)
 _AGREEMENT_LEVELS = tuple(v.value for v in AgreementLevel)
 _STATUSES = tuple(v.value for v in Verification)
 _POSITIONS = tuple(p.value for p in StancePosition)
+_MEASURES = tuple(m.value for m in Measure)
 _STYLES = STYLES
 
 
@@ -183,6 +187,22 @@ def _stance_row(stance: Stance) -> dict[str, str]:
     }
 
 
+def _figure_row(figure: Figure) -> dict[str, str]:
+    return {
+        "id": figure.id,
+        "measure": figure.measure.value,
+        "value": str(figure.value),
+        "upper": "" if figure.upper is None else str(figure.upper),
+        "qualifier": figure.qualifier.value,
+        "unit": figure.unit,
+        "amount": figure.amount,
+        "period": _date_text(figure.period),
+        "stated": str(figure.stated),
+        "claimed_by": figure.claimed_by or "",
+        "summary": figure.summary,
+    }
+
+
 def _tenure_row(ds: Dataset) -> Callable[[tuple[Office, Tenure]], dict[str, str]]:
     def row(pair: tuple[Office, Tenure]) -> dict[str, str]:
         office, tenure = pair
@@ -214,6 +234,18 @@ _AGREEMENT_COLUMNS = (
 )
 _NAMED_COLUMNS = ("id", "kind", "name")
 _STANCE_COLUMNS = ("id", "holder", "position", "since", "until", "subject")
+_FIGURE_COLUMNS = (
+    "id",
+    "measure",
+    "value",
+    "upper",
+    "qualifier",
+    "unit",
+    "period",
+    "stated",
+    "claimed_by",
+    "summary",
+)
 _TENURE_COLUMNS = ("office", "person", "start", "end", "acting", "name", "person_name")
 
 
@@ -240,7 +272,7 @@ def _write_rows(
         return
     rows = [row(record) for record in found]
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
         return
@@ -253,7 +285,7 @@ def _write_rows(
 
 
 def _show_text(
-    out: TextIO, record: Actor | Agreement | Event | Office | Place | Source | Stance
+    out: TextIO, record: Actor | Agreement | Event | Figure | Office | Place | Source | Stance
 ) -> None:
     data: dict[str, Any] = json.loads(dumps(record))
     out.write(f"{type(record).__name__} {record.id}\n")
@@ -435,9 +467,35 @@ def _parser() -> argparse.ArgumentParser:
         metavar="POSITION",
         help=f"only positions of this kind ({_values(_POSITIONS)})",
     )
+    figures = commands.add_parser(
+        "figures",
+        parents=[listing],
+        help="figures (money, people killed or displaced, troops, residents), each with who "
+        "states it",
+    )
+    figures.add_argument(
+        "--measure",
+        action="append",
+        default=[],
+        type=_choice(_MEASURES, "measure"),
+        metavar="MEASURE",
+        help=f"keep figures of this measure ({_values(_MEASURES)}); repeat for any of several",
+    )
+    _between_option(
+        figures, "figures whose period (or, where they cover none, the date stated) lies"
+    )
+    _actor_options(figures, "figures")
+    figures.add_argument(
+        "--claimed-by",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep figures stated by this actor (id or any name); repeat for any of several",
+    )
     show = commands.add_parser("show", help="one record, by id")
     show.add_argument(
-        "id", help="the id of an event, agreement, actor, place, office, stance or source"
+        "id",
+        help="the id of an event, agreement, figure, actor, place, office, stance or source",
     )
     _format_option(show, ("text", "json"), "output format (default: text)")
     _data_option(show)
@@ -582,7 +640,29 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         shown = ("holder", "position", "since", "until", "subject")
         _write_rows(out, args.format, stances, _stance_row, _STANCE_COLUMNS, shown)
         return EXIT_OK
+    if args.command == "figures":
+        figures = _figures(args, ds)
+        if not figures:
+            _note("no figures match")
+        shown = ("period", "measure", "amount", "claimed_by", "summary")
+        _write_rows(out, args.format, figures, _figure_row, _FIGURE_COLUMNS, shown)
+        return EXIT_OK
     return _show(args, ds, out)
+
+
+def _figures(args: argparse.Namespace, ds: Dataset) -> Figures:
+    found = ds.figures
+    if args.measure:
+        found = found.of_measure(*args.measure)
+    if args.between:
+        found = _query("--between", lambda: found.between(*args.between))
+    if args.actor:
+        found = _query(
+            None, lambda: found.involving(*args.actor, including_parts=args.including_parts)
+        )
+    if args.claimed_by:
+        found = _query(None, lambda: found.claimed_by(*args.claimed_by))
+    return found
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -665,10 +745,12 @@ def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     if not events:
         _note("no events match")
     if len(events) != len(ds.events):
-        # keep the stances whose events are all exported, so every reference resolves
+        # keep the stances whose events are all exported, and the figures whose event is
+        # (or that belong to none), so every reference resolves
         kept = set(events.ids)
         stances = ds.stances._derive(s for s in ds.stances if kept.issuperset(s.events))
-        ds = attrs.evolve(ds, events=events, stances=stances)
+        figures = ds.figures._derive(f for f in ds.figures if f.event is None or f.event in kept)
+        ds = attrs.evolve(ds, events=events, stances=stances, figures=figures)
     try:
         dump(ds, target, format=args.format)
     except ImportError as exc:

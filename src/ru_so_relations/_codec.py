@@ -23,9 +23,19 @@ from ru_so_relations._errors import DataError, json_type
 from ru_so_relations._registry import BY_RECORD, KEYS, KINDS, where
 
 if TYPE_CHECKING:
-    from ru_so_relations._models import Actor, Agreement, Event, Office, Place, Source, Stance
+    from ru_so_relations._models import (
+        Actor,
+        Agreement,
+        Event,
+        Figure,
+        Office,
+        Place,
+        Publisher,
+        Source,
+        Stance,
+    )
 
-    Record = Actor | Agreement | Event | Office | Place | Source | Stance
+    Record = Actor | Agreement | Event | Figure | Office | Place | Publisher | Source | Stance
 
 T = TypeVar("T")
 

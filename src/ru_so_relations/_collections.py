@@ -8,7 +8,7 @@ import enum
 import functools
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
 
-from ru_so_relations._dates import DateLike, PartialDate
+from ru_so_relations._dates import DateLike, PartialDate, Precision
 from ru_so_relations._models import (
     Actor,
     ActorKind,
@@ -17,6 +17,8 @@ from ru_so_relations._models import (
     AgreementType,
     Event,
     EventKind,
+    Figure,
+    Measure,
     Office,
     Place,
     PlaceKind,
@@ -35,10 +37,12 @@ if TYPE_CHECKING:
 
     from ru_so_relations._registry import Kind
 
-R = TypeVar("R", bound=Actor | Agreement | Event | Office | Place | Publisher | Source | Stance)
-V = TypeVar("V", bound=Actor | Agreement | Event | Place | Stance)
+R = TypeVar(
+    "R", bound=Actor | Agreement | Event | Figure | Office | Place | Publisher | Source | Stance
+)
+V = TypeVar("V", bound=Actor | Agreement | Event | Figure | Place | Stance)
 N = TypeVar("N", bound=Actor | Place | Publisher)
-D = TypeVar("D", bound=Agreement | Event)
+D = TypeVar("D", bound=Agreement | Event | Figure)
 E = TypeVar("E", bound=enum.Enum)
 
 _ONE_BOUND: Any = object()
@@ -1095,6 +1099,97 @@ class Stances(_Verifiable[Stance]):
         """Keep the stances about one subject (an actor record, id or name)."""
         wanted = self._actor_id(subject)
         return self._derive(s for s in self._records if s.subject == wanted)
+
+
+class Figures(_Dated[Figure]):
+    """Figures (money, people, forces, residents), in the order of the time they cover.
+
+    Date queries use [`Figure.date`][ru_so_relations.Figure.date]: the period a figure
+    covers, or the date it was stated where it covers no period. `involving` looks at the
+    claimant and at the actors the figure concerns. Figures are claims: nothing here sums or
+    averages them across claimants.
+
+    Examples:
+        >>> import ru_so_relations as rso
+        >>> figures = rso.load().figures
+        >>> funding = figures.of_measure("funding").involving("Russia")
+        >>> all(f.unit.isupper() for f in funding)
+        True
+    """
+
+    __slots__ = ()
+    _record_type = Figure
+
+    @staticmethod
+    def _date_of(record: Any) -> PartialDate | None:
+        date: PartialDate = record.date
+        return date
+
+    def of_measure(self, *measures: Measure | str) -> Figures:
+        """Keep the figures of any of the given measures.
+
+        Args:
+            *measures: [`Measure`][ru_so_relations.Measure] members or their string values,
+                e.g. `"funding"`.
+
+        Returns:
+            The figures kept, in order of the time they cover.
+
+        Raises:
+            ValueError: If no measure is given or a string is not a measure's value.
+        """
+        wanted = _enum_values(Measure, measures)
+        return self._select("measures", lambda f: (f.measure,), wanted)
+
+    def claimed_by(self, *actors: Actor | str, including_parts: bool = False) -> Figures:
+        """Keep the figures stated by any of the given actors.
+
+        Args:
+            *actors: [`Actor`][ru_so_relations.Actor] records, actor ids, or any name or
+                alias.
+            including_parts: If true, a figure stated by a part of an actor (a ministry of
+                a government, at any depth) counts as stated by it.
+
+        Returns:
+            The figures kept, in order of the time they cover. Figures with no claimant
+            (counts by the source itself) are never kept.
+
+        Raises:
+            LookupError: If a name matches no actor, or several.
+            ValueError: If no actor is given.
+        """
+        if not actors:
+            msg = "give at least one actor"
+            raise ValueError(msg)
+        wanted: set[str] = set()
+        for actor in actors:
+            actor_id = self._actor_id(actor)
+            wanted.update(self._with_parts(actor_id) if including_parts else (actor_id,))
+        return self._select("claimants", lambda f: (f.claimed_by,), wanted)
+
+    def per_year(self, measure: Measure | str) -> dict[int, Figures]:
+        """The figures of one measure that cover exactly one calendar year, by year.
+
+        Only figures whose `period` is a whole year (precision `year`) count; a figure for a
+        month, a day or several years is not spread over years. Every claim stays its own
+        record: two claimants' figures for one year are both in that year's collection, and
+        nothing is summed or averaged.
+
+        Args:
+            measure: A [`Measure`][ru_so_relations.Measure] member or its string value.
+
+        Returns:
+            For each year with at least one such figure, in order, the figures for it.
+
+        Raises:
+            ValueError: If the string is not a measure's value.
+        """
+        years: dict[int, list[Figure]] = {}
+        for figure in self.of_measure(measure):
+            period = figure.period
+            if period is not None and period.precision is Precision.YEAR and not period.is_span:
+                years.setdefault(period.earliest.year, []).append(figure)
+        return {year: self._derive(found) for year, found in sorted(years.items())}
 
 
 class Publishers(_Named[Publisher]):

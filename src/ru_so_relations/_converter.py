@@ -5,6 +5,7 @@ This module imports cattrs; the package imports it only when data is first read 
 
 from __future__ import annotations
 
+import decimal
 import enum
 from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
@@ -21,6 +22,7 @@ from cattrs.errors import (
 
 from ru_so_relations._dates import PartialDate
 from ru_so_relations._errors import FieldError, json_type
+from ru_so_relations._fields import number_from_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -58,6 +60,38 @@ def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
         raise ValueError(msg) from None
 
 
+def _structure_number(value: object, _: Any) -> int | decimal.Decimal:
+    """A JSON number as an exact number (see `_fields.number_from_json`).
+
+    The field's validator then checks it.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return number_from_json(value)
+    if isinstance(value, decimal.Decimal):
+        return value
+    msg = f"expected a number, got {json_type(value)}"
+    raise TypeError(msg)
+
+
+def _structure_number_or_none(value: object, type_: Any) -> int | decimal.Decimal | None:
+    if value is None and type(None) in get_args(type_):
+        return None
+    return _structure_number(value, type_)
+
+
+def _unstructure_number(value: decimal.Decimal) -> float:
+    # a field's Decimal is a fraction of at most 15 significant digits and decimal places,
+    # so the float's shortest representation is its digits
+    return float(value)
+
+
+def _is_number_type(type_: Any) -> bool:
+    args = set(get_args(type_))
+    return bool(args) and decimal.Decimal in args and args <= {int, decimal.Decimal, type(None)}
+
+
 def _is_var_tuple(type_: Any) -> bool:
     args = get_args(type_)
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -88,6 +122,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
+    converter.register_structure_hook_func(_is_number_type, _structure_number_or_none)
+    converter.register_structure_hook(decimal.Decimal, _structure_number)
+    converter.register_unstructure_hook(decimal.Decimal, _unstructure_number)
     converter.register_structure_hook_factory(_is_var_tuple, _var_tuple_factory)
     converter.register_unstructure_hook_func(
         _is_var_tuple, lambda v: [converter.unstructure(i) for i in v]

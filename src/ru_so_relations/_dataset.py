@@ -10,6 +10,7 @@ from ru_so_relations._collections import (
     Actors,
     Agreements,
     Events,
+    Figures,
     Offices,
     Places,
     Publishers,
@@ -187,6 +188,8 @@ class Dataset:
     """Every formal instrument: treaties, agreements, decrees, resolutions, ..."""
     events: Events = attrs.field(factory=Events)
     """Every event, in chronological order."""
+    figures: Figures = attrs.field(factory=Figures)
+    """Every figure (money, people, forces), each attributed to who states it."""
 
     def __attrs_post_init__(self) -> None:
         for kind in KINDS:

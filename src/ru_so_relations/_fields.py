@@ -17,7 +17,9 @@ before it starts) are the records' `__attrs_post_init__`, which the fast path ca
 
 from __future__ import annotations
 
+import decimal
 import functools
+import math
 import re
 from typing import TYPE_CHECKING, Any, Final
 
@@ -288,6 +290,75 @@ class Flag(Constraint):
         return "FLAG"
 
 
+class Number(Constraint):
+    """An exact number: an `int`, or a `decimal.Decimal` for a fraction; in JSON, a number.
+
+    A fraction has at most 15 significant digits and 15 decimal places, and is written
+    without trailing zeros (`Decimal("90.5")`, not `Decimal("90.50")`): what a JSON reader's
+    double keeps exactly, so a number read back is the number written, digit for digit. A
+    whole number is an `int`.
+    """
+
+    __slots__ = ()
+
+    DIGITS: Final = 15
+
+    def problem(self, value: decimal.Decimal) -> str | None:
+        """What is wrong with a `Decimal` as a value of this field, or `None`."""
+        if not value.is_finite():
+            return f"must be a finite number, not {value}"
+        if value == value.to_integral_value():
+            return f"{value} is a whole number: give it as an int"
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # finite
+        if len(digits) > self.DIGITS or -exponent > self.DIGITS:
+            return f"{value} has more than {self.DIGITS} significant digits or decimal places"
+        if digits[-1] == 0:
+            return f"{value} has trailing zeros: write Decimal({str(value.normalize())!r})"
+        return None
+
+    def check(self, field: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | decimal.Decimal):
+            hint = " (for a fraction, use decimal.Decimal)" if isinstance(value, float) else ""
+            msg = f"must be an int or a Decimal, not {_type_name(value)}{hint}"
+            raise FieldTypeError(field, msg)
+        if isinstance(value, decimal.Decimal):
+            problem = self.problem(value)
+            if problem is not None:
+                raise FieldError(field, problem)
+
+    def from_json(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is int:
+            return value
+        if kind is float:
+            number = number_from_json(value)
+            if isinstance(number, int) or self.problem(number) is None:
+                return number
+        raise NotFast
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "number"}
+
+    def __repr__(self) -> str:
+        return "NUMBER"
+
+
+def number_from_json(value: float) -> int | decimal.Decimal:
+    """The exact number a JSON number read as a float stands for.
+
+    A whole number below 2**53 is an `int`; any other finite float is the `Decimal` of its
+    shortest representation (`0.1` is `Decimal('0.1')`). Raises `ValueError` for NaN or
+    infinity.
+    """
+    if not math.isfinite(value):
+        msg = f"{value} is not a finite number"
+        raise ValueError(msg)
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return decimal.Decimal(repr(value))
+
+
 class Nested(Constraint):
     """A record of another class, e.g. a `Citation`; in JSON, an object."""
 
@@ -401,12 +472,22 @@ HOST: Final = Pattern(
 )
 """A web host name in lowercase, such as `tass.ru` (without scheme, port or path)."""
 
+UNIT: Final = Pattern(
+    "UNIT",
+    r"[A-Z]{3}|[a-z]+(?:[ _][a-z]+)*",
+    "{value!r} is not a unit: an ISO 4217 currency code such as 'RUB', or a plain unit in "
+    "lowercase such as 'people' or 'percent'",
+)
+"""The unit of a figure: an ISO 4217 currency code (`RUB`, `USD`, `EUR`) for money, else a
+plain lowercase unit such as `people`, `troops` or `percent`."""
+
 URL: Final = Pattern("URL", r"https?://[^\s/?#]+[^\s]*", "{value!r} is not an http or https URL")
 """An http or https URL without white space."""
 
 TEXT: Final = Text()
 DATE: Final = Date()
 FLAG: Final = Flag()
+NUMBER: Final = Number()
 
 
 def ref(target: str) -> Ref:

@@ -32,6 +32,7 @@ def _arrow_type(pa: Any, kind: str, categorical: bool) -> Any:
         "string": pa.string(),
         "date": pa.date32(),
         "integer": pa.int64(),
+        "number": pa.float64(),
         "boolean": pa.bool_(),
     }[kind]
 
@@ -47,6 +48,9 @@ def table_to_arrow(table: Table, rows: list[Row]) -> Any:
         ]
     )
     columns = {c: [row[c] for row in rows] for c in table.columns}
+    for name, kind, _ in table.fields:
+        if kind == "number":  # exact ints and Decimals, as floats
+            columns[name] = [None if v is None else float(v) for v in columns[name]]
     return pa.Table.from_pydict(columns, schema=schema)
 
 
@@ -54,6 +58,9 @@ def table_to_pandas(table: Table, rows: list[Row]) -> Any:
     """One table as a `pandas.DataFrame` with typed columns; see `Collection.to_pandas`."""
     pd = optional_import("pandas", "pandas")
     frame = pd.DataFrame.from_records(rows, columns=table.columns)
+    for name, kind, _ in table.fields:
+        if kind == "number":  # exact ints and Decimals, as floats
+            frame[name] = [None if v is None else float(v) for v in frame[name]]
     categories = table.categories
     for name, kind, _ in table.fields:
         if name in categories:
@@ -64,6 +71,8 @@ def table_to_pandas(table: Table, rows: list[Row]) -> Any:
             frame[name] = frame[name].astype("boolean")
         elif kind == "integer":
             frame[name] = frame[name].astype("Int64")
+        elif kind == "number":
+            frame[name] = frame[name].astype("Float64")
         else:
             frame[name] = frame[name].astype("string")
     return frame

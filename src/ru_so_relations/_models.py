@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import enum
 import re
 from typing import TYPE_CHECKING, Any, Final
@@ -15,8 +16,10 @@ from ru_so_relations._fields import (
     FLAG,
     HOST,
     LANGUAGE,
+    NUMBER,
     SLUG,
     TEXT,
+    UNIT,
     URL,
     Many,
     OneOf,
@@ -202,6 +205,74 @@ class Role(enum.Enum):
     """An actor that criticised or rejected the action."""
     PARTICIPANT = "participant"
     """Any other actor that took part."""
+    PAYER = "payer"
+    """For a figure of money: the actor that pays, lends or promises it."""
+    RECIPIENT = "recipient"
+    """For a figure of money: the actor that receives it."""
+    COUNTED = "counted"
+    """For a figure: the actor whose people, forces or residents it counts (e.g. the side
+    whose soldiers were killed, the state whose troops are based somewhere)."""
+
+
+class Measure(enum.Enum):
+    """What a [`Figure`][ru_so_relations.Figure] counts or measures."""
+
+    FUNDING = "funding"
+    """Money allocated or transferred (budget support, investment programmes, aid)."""
+    PLEDGE = "pledge"
+    """Money promised, not (yet) known to be allocated or transferred."""
+    KILLED = "killed"
+    """People killed."""
+    WOUNDED = "wounded"
+    """People wounded or injured."""
+    DISPLACED = "displaced"
+    """People who fled or were displaced from their homes."""
+    TROOPS = "troops"
+    """Military personnel stationed or deployed."""
+    CITIZENSHIP = "citizenship"
+    """Passports issued, or residents holding a citizenship."""
+    POPULATION = "population"
+    """Residents: a census count or an estimate."""
+    BUDGET_SHARE = "budget_share"
+    """A share of a budget, in percent (e.g. the part of South Ossetia's budget that Russian
+    funding makes up)."""
+    TRADE = "trade"
+    """The value of trade: exports, imports or turnover."""
+    OTHER = "other"
+    """Any other quantity; the summary says what it is."""
+
+
+MONEY: Final = frozenset({Measure.FUNDING, Measure.PLEDGE, Measure.TRADE})
+"""The measures of money, whose unit is an ISO 4217 currency code."""
+
+
+class Qualifier(enum.Enum):
+    """How a figure's source qualifies the number."""
+
+    EXACT = "exact"
+    """The number as stated, without qualification."""
+    ABOUT = "about"
+    """An approximation ("about", "some", "nearly")."""
+    AT_LEAST = "at_least"
+    """A lower bound ("at least", "more than", "over")."""
+    AT_MOST = "at_most"
+    """An upper bound ("at most", "up to", "fewer than")."""
+    RANGE = "range"
+    """A range from `value` to `upper`."""
+
+
+_QUALIFIER_WORDS: Final = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "about ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.AT_MOST: "at most ",
+    Qualifier.RANGE: "",
+}
+
+
+def _number_text(value: int | decimal.Decimal) -> str:
+    """A number with thousands separated by commas: `8,500,000,000`, `86.9`."""
+    return f"{value:,}"
 
 
 class Verification(enum.Enum):
@@ -723,3 +794,105 @@ class Stance:
         return (self.since is None or self.since.earliest <= day) and (
             self.until is None or day <= self.until.latest
         )
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number that a source states: money, people killed or displaced, troops, residents.
+
+    A figure is a claim: it says who states it (`claimed_by`), when (`stated`) and what period
+    it covers (`period`), and quotes its source. Figures of different claimants are never
+    merged; each claim and each revision of a claim is its own record.
+    """
+
+    id: str = attrs.field(validator=SLUG)
+    """Stable identifier: a lowercase slug."""
+    measure: Measure = attrs.field(validator=OneOf(Measure))
+    """What it counts or measures."""
+    value: int | decimal.Decimal = attrs.field(validator=NUMBER)
+    """The number, exactly as stated: an `int`, or a `Decimal` for a fraction (in full units,
+    so "8.5 billion roubles" is `8500000000`). For a range, its lower end."""
+    upper: int | decimal.Decimal | None = attrs.field(default=None, validator=NUMBER.optional)
+    """For a range, its upper end; `None` otherwise."""
+    qualifier: Qualifier = attrs.field(validator=OneOf(Qualifier))
+    """How the source qualifies the number: exact, about, at least, at most or a range."""
+    unit: str = attrs.field(validator=UNIT)
+    """An ISO 4217 currency code (`RUB`, `USD`, `EUR`) for money; otherwise a plain unit such
+    as `people`, `troops`, `passports` or `percent`."""
+    period: PartialDate | None = attrs.field(default=None, validator=DATE.optional)
+    """The time the figure covers (a year, a day, or a span such as `2008/2010`); `None`
+    where it covers no particular period (a total to date is covered by `stated`)."""
+    stated: PartialDate = attrs.field(validator=DATE)
+    """When the figure was stated or published, as precisely as the source says."""
+    claimed_by: str | None = attrs.field(default=None, validator=ref("actors").optional)
+    """The id of the [`Actor`][ru_so_relations.Actor] that states it (a government, a
+    ministry, an official); `None` for a count by the source itself or an independent body
+    that is not an actor in the dataset."""
+    actors: tuple[Participant, ...] = attrs.field(
+        default=(), validator=records(Participant, unique_by="actor")
+    )
+    """The actors the figure concerns, with their roles: who pays and who receives money,
+    whose people or forces are counted."""
+    event: str | None = attrs.field(default=None, validator=ref("events").optional)
+    """The id of the [`Event`][ru_so_relations.Event] the figure belongs to, if any."""
+    agreement: str | None = attrs.field(default=None, validator=ref("agreements").optional)
+    """The id of the [`Agreement`][ru_so_relations.Agreement] it concerns, if any."""
+    summary: str = attrs.field(validator=TEXT)
+    """One neutral sentence saying what the number is, attributed to its claimant."""
+    sources: tuple[Citation, ...] = attrs.field(validator=_CITED)
+    """The sources that state it, with the number in their quotes (at least one)."""
+    notes: str | None = attrs.field(default=None, validator=TEXT.optional)
+    """Caveats: what the number includes, how it was revised, how sources differ."""
+    verification: Verification = attrs.field(validator=_VERIFICATION)
+    """How well the cited sources support this record."""
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_ALTERNATIVES)
+    """For a disputed record, the values other sources give, each with its sources."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_alternatives(self)
+        ranged = self.qualifier is Qualifier.RANGE
+        if ranged and self.upper is None:
+            raise FieldError("upper", "a range must give its upper end")
+        if self.upper is not None:
+            if not ranged:
+                raise FieldError("upper", "only a range has an upper end")
+            if self.upper <= self.value:
+                msg = f"{self.upper} is not above the lower end {self.value}"
+                raise FieldError("upper", msg)
+        if self.value < 0 and self.measure is not Measure.OTHER:
+            raise FieldError("value", f"a figure of {self.measure.value} cannot be negative")
+        currency = len(self.unit) == 3 and self.unit.isupper()
+        if self.measure in MONEY and not currency:
+            msg = f"a figure of {self.measure.value} is money: give an ISO 4217 code such as 'RUB'"
+            raise FieldError("unit", msg)
+        if currency and self.measure not in MONEY and self.measure is not Measure.OTHER:
+            msg = f"a figure of {self.measure.value} is not money, so not in {self.unit}"
+            raise FieldError("unit", msg)
+        if self.measure is Measure.BUDGET_SHARE and self.unit != "percent":
+            raise FieldError("unit", "a budget share is in 'percent'")
+
+    @property
+    def date(self) -> PartialDate:
+        """The date queries use: the period covered, or if none the date it was stated."""
+        return self.period if self.period is not None else self.stated
+
+    @property
+    def amount(self) -> str:
+        """The number as text, with its qualifier and unit.
+
+        For example `at least 2,000 people`, `8,500,000,000 RUB`, `2,000–2,500 people` or
+        `86.9 percent`.
+        """
+        text = _number_text(self.value)
+        if self.upper is not None:
+            text = f"{text}–{_number_text(self.upper)}"
+        prefix = _QUALIFIER_WORDS[self.qualifier]
+        return f"{prefix}{text} {self.unit}"
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        """The ids of the claimant and of the actors concerned, without repeats."""
+        ids = (p.actor for p in self.actors)
+        if self.claimed_by is None:
+            return tuple(dict.fromkeys(ids))
+        return tuple(dict.fromkeys((self.claimed_by, *ids)))

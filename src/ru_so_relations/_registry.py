@@ -17,6 +17,7 @@ from ru_so_relations._models import (
     Actor,
     Agreement,
     Event,
+    Figure,
     Office,
     Place,
     Publisher,
@@ -58,6 +59,7 @@ KINDS: Final = (
     Kind("stances", Stance, "Stances"),
     Kind("agreements", Agreement, "Agreements"),
     Kind("events", Event, "Events"),
+    Kind("figures", Figure, "Figures"),
 )
 """Every kind of record, in the order a dataset file holds them (what is referred to first)."""
 

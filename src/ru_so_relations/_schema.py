@@ -101,7 +101,7 @@ def json_schema() -> dict[str, Any]:
         'https://json-schema.org/draft/2020-12/schema'
         >>> list(schema["properties"])  # doctest: +NORMALIZE_WHITESPACE
         ['version', 'publishers', 'sources', 'actors', 'places', 'offices', 'stances',
-         'agreements', 'events']
+         'agreements', 'events', 'figures']
         >>> schema["properties"]["events"]["items"]
         {'$ref': '#/$defs/Event'}
     """
@@ -116,8 +116,8 @@ def json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "ru_so_relations dataset",
         "description": (
-            "A dataset of Russia–South Ossetia relations: sources, actors, places, offices, "
-            "stances, agreements and events that refer to each other by id."
+            "A dataset of Russia–South Ossetia relations: publishers, sources, actors, places, "
+            "offices, stances, agreements, events and figures that refer to each other by id."
         ),
         "type": "object",
         "properties": properties,

@@ -24,7 +24,9 @@ from ru_so_relations._models import (
     Alternative,
     Citation,
     EventKind,
+    Measure,
     PlaceKind,
+    Qualifier,
     Role,
     StancePosition,
     Verification,
@@ -43,6 +45,9 @@ _CATEGORIES: Final[dict[tuple[str, str], list[str]]] = {
     ("agreement_links", "relation"): ["amends", "replaces"],
     ("stances", "position"): [p.value for p in StancePosition],
     ("event_actors", "role"): [r.value for r in Role],
+    ("figures", "measure"): [m.value for m in Measure],
+    ("figures", "qualifier"): [q.value for q in Qualifier],
+    ("figure_actors", "role"): [r.value for r in Role],
     ("agreement_actors", "role"): ["party", "signatory"],
 }
 
@@ -555,6 +560,69 @@ TABLES: Final[list[Table]] = [
         lambda records: ({"event": e.id, "agreement": a} for e in records for a in e.agreements),
         ["event", "agreement"],
         [("event", "events", "id"), ("agreement", "agreements", "id")],
+    ),
+    Table(
+        "figures",
+        "figures",
+        "Figures (money, people, forces, residents), each attributed to who states it.",
+        [
+            ("id", "string", "the figure's id"),
+            ("measure", "string", "Measure value"),
+            ("value", "number", "the number as stated (for a range, its lower end)"),
+            ("upper", "number", "the upper end of a range"),
+            ("qualifier", "string", "exact, about, at_least, at_most or range"),
+            ("unit", "string", "ISO 4217 currency code for money, else a plain unit"),
+            *_date_fields("period", "the time it covers"),
+            *_date_fields("stated", "it was stated"),
+            ("claimed_by", "string", "actor id of who states it (empty: the source itself)"),
+            ("event", "string", "id of the event it belongs to"),
+            ("agreement", "string", "id of the agreement it concerns"),
+            ("summary", "string", "one neutral sentence, attributed"),
+            ("notes", *_FIELDS["notes"]),
+            ("verification", *_FIELDS["verification"]),
+        ],
+        lambda records: (
+            {
+                "id": f.id,
+                "measure": f.measure.value,
+                "value": f.value,
+                "upper": f.upper,
+                "qualifier": f.qualifier.value,
+                "unit": f.unit,
+                **_date_columns("period", f.period),
+                **_date_columns("stated", f.stated),
+                "claimed_by": f.claimed_by,
+                "event": f.event,
+                "agreement": f.agreement,
+                "summary": f.summary,
+                "notes": f.notes,
+                "verification": f.verification.value,
+            }
+            for f in records
+        ),
+        ["id"],
+        [
+            ("claimed_by", "actors", "id"),
+            ("event", "events", "id"),
+            ("agreement", "agreements", "id"),
+        ],
+    ),
+    Table(
+        "figure_actors",
+        "figures",
+        "The actors each figure concerns, with their roles (payer, recipient, counted, ...).",
+        [
+            ("figure", "string", "figure id"),
+            ("actor", "string", "actor id"),
+            ("role", "string", "Role value, where given"),
+        ],
+        lambda records: (
+            {"figure": f.id, "actor": p.actor, "role": None if p.role is None else p.role.value}
+            for f in records
+            for p in f.actors
+        ),
+        ["figure", "actor"],
+        [("figure", "figures", "id"), ("actor", "actors", "id")],
     ),
     Table(
         "citations",

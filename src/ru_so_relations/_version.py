@@ -11,7 +11,7 @@ from typing import Final
 __version__ = "2026.11.1"
 """The version of the Python package (CalVer `YYYY.MM.MICRO`)."""
 
-DATA_VERSION: Final = "2026.12.2"
+DATA_VERSION: Final = "2026.12.3"
 """The version of the bundled dataset (CalVer `YYYY.MM.MICRO`)."""
 
 DATA_RELEASED: Final = "2026-12-01"

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import ru_so_relations as rso
+
+if TYPE_CHECKING:
+    import decimal
 
 ds: rso.Dataset = rso.load()
 events: rso.Events = ds.events.between("2008-08-07", "2008-08-26")
@@ -76,3 +80,19 @@ publisher_id: str = ds.sources[0].publisher
 hosts: tuple[str, ...] = publisher.hosts
 on_site: rso.Publisher | None = ds.publishers.of_url("https://tass.ru/x")
 by_publisher: rso.Sources = ds.sources.published_by(publisher, "tass")
+
+# figures: typed, sourced, attributed numbers
+figures: rso.Figures = ds.figures.of_measure(rso.Measure.FUNDING, "pledge").between("2009")
+figures = figures.involving("russia").claimed_by("Putin", including_parts=True)
+figures = figures.verified("confirmed")
+per_year: dict[int, rso.Figures] = ds.figures.per_year("funding")
+figure: rso.Figure = ds.figures[0]
+amount: int | decimal.Decimal = figure.value
+upper: int | decimal.Decimal | None = figure.upper
+qualifier: rso.Qualifier = figure.qualifier
+measure: rso.Measure = figure.measure
+covered: rso.PartialDate = figure.date
+stated: rso.PartialDate = figure.stated
+claimant: str | None = figure.claimed_by
+amount_text: str = figure.amount
+payer_role: rso.Role = rso.Role.PAYER
