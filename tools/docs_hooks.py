@@ -433,6 +433,7 @@ def overview_page(ds: rso.Dataset) -> str:
         "actors": ds.actors,
         "places": ds.places,
         "stances": ds.stances,
+        "figures": ds.figures,
     }
     tenures = [t for o in ds.offices for t in o.holders]
     statuses = list(rso.Verification)
@@ -459,7 +460,8 @@ def overview_page(ds: rso.Dataset) -> str:
             f"Data version **{esc(ds.version)}**, covering **{first}** to **{last}**: "
             f"{len(ds.events)} events, {len(ds.agreements)} agreements, {len(ds.actors)} "
             f"actors, {len(ds.places)} places, {len(ds.offices)} offices with {len(tenures)} "
-            f"tenures, {len(ds.stances)} positions on status, and {len(ds.sources)} sources. "
+            f"tenures, {len(ds.stances)} positions on status, {len(ds.figures)} figures, and "
+            f"{len(ds.sources)} sources. "
             "These pages are generated from the bundled data when the documentation is built.\n",
             "![Events per year by kind, with the main treaties marked](timeline.svg)\n",
             "## Records by verification status\n",
@@ -505,6 +507,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "offices": offices_page,
         "stances": stances_page,
         "sources": sources_page,
+        "figures": figures_page,
     }
     if set(pages) != set(KEYS):  # a kind added to the registry needs its page here
         msg = f"dataset pages for {sorted(pages)}, but the registry has {sorted(KEYS)}"
@@ -513,6 +516,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "dataset/index.md": overview_page(ds),
         "dataset/timeline.svg": timeline_svg(ds),
         "dataset/register.svg": register_svg(ds),
+        "dataset/funding.svg": funding_svg(ds),
         **{f"dataset/{key}.md": page(ds) for key, page in pages.items()},
         "cli.md": cli_page(),
         "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
@@ -602,6 +606,8 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
         markdown = markdown.replace(REGISTER_MARKER, register_tables(rso.load()))
     if PUBLISHERS_MARKER in markdown:
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
+    if FIGURES_MARKER in markdown:
+        markdown = markdown.replace(FIGURES_MARKER, figures_summary(rso.load()))
     return markdown
 
 
@@ -870,3 +876,231 @@ def publishers_page(ds: rso.Dataset) -> str:
         "its too); no host belongs to two publishers.\n\n"
     )
     return intro + table(["Publisher", "Other names", "Hosts", "Sources"], rows)
+
+
+# --- figures ------------------------------------------------------------------------------
+
+FIGURES_MARKER = "<!-- generated: figures -->"
+"""Where the figures page gets its chart and tables."""
+
+CLAIMANT_COLOURS = {
+    "Russia": "#b2182b",
+    "South Ossetia": "#2166ac",
+    "Georgia": "#1b7837",
+    "others": "#762a83",
+    "the source itself": "#7f7f7f",
+}
+"""The claimant groups of the figures' charts and tables, with their colours."""
+
+
+def claimant_group(ds: rso.Dataset, figure: rso.Figure) -> str:
+    """Which side states a figure: a state (or any body or person of it), others, or none."""
+    claimant = figure.claimed_by
+    if claimant is None:
+        return "the source itself"
+    for side, name in (
+        ("russia", "Russia"),
+        ("south-ossetia", "South Ossetia"),
+        ("georgia", "Georgia"),
+    ):
+        if claimant in ds.actors.with_parts(side) or claimant in _persons_of(ds, side):
+            return name
+    return "others"
+
+
+def _persons_of(ds: rso.Dataset, side: str) -> set[str]:
+    """The persons who held an office of a state or of a body of it, at any time."""
+    bodies = set(ds.actors.with_parts(side))
+    return {t.person for o in ds.offices if o.organisation in bodies for t in o.holders}
+
+
+def claimant_cell(ds: rso.Dataset, figure: rso.Figure) -> str:
+    """The claimant's name, linked, or who counted it where no actor states it."""
+    if figure.claimed_by is None:
+        return "<em>the source itself</em>"
+    return actors_cell(ds, [figure.claimed_by])
+
+
+def russia_to_south_ossetia(ds: rso.Dataset, figure: rso.Figure) -> bool:
+    """Whether Russia (or a body of it) pays and South Ossetia (or a body of it) receives."""
+    payers = set(ds.actors.with_parts("russia"))
+    recipients = set(ds.actors.with_parts("south-ossetia"))
+    roles = {(p.role, p.actor) for p in figure.actors}
+    return any(r is rso.Role.PAYER and a in payers for r, a in roles) and any(
+        r is rso.Role.RECIPIENT and a in recipients for r, a in roles
+    )
+
+
+def funding_years(ds: rso.Dataset) -> dict[int, list[rso.Figure]]:
+    """Russian funding of South Ossetia for exactly one year, by year (every claim kept)."""
+    years = {
+        year: [f for f in found if russia_to_south_ossetia(ds, f)]
+        for year, found in ds.figures.per_year("funding").items()
+    }
+    return {year: found for year, found in years.items() if found}
+
+
+def funding_points(ds: rso.Dataset) -> list[tuple[int, float, rso.Figure]]:
+    """Russian funding of South Ossetia in roubles for one year: (year, billions, figure)."""
+    return [
+        (year, float(figure.value) / 1e9, figure)
+        for year, found in funding_years(ds).items()
+        for figure in found
+        if figure.unit == "RUB"
+    ]
+
+
+def funding_svg(ds: rso.Dataset) -> str:
+    """Russian funding per year in billions of roubles: a dot per claim, never summed."""
+    points = funding_points(ds)
+    first, last = 2008, max([2025, *(y for y, _, _ in points)])
+    years = list(range(first, last + 1))
+    width, left, top, chart = 960, 60, 40, 320
+    base = top + chart
+    step = (width - left - 20) / len(years)
+    highest = max([10, *(int(b) + 1 for _, b, _ in points)])
+    scale = chart / highest
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {base + 90}" '
+        f'font-family="sans-serif" font-size="12" role="img" aria-label="Russian funding of '
+        f'South Ossetia per year, in billions of roubles, one dot per claim">',
+        f'<text x="{left}" y="{top - 18}" font-size="15">Russian funding per year, billion '
+        "roubles: one dot per claim (figures for exactly one year)</text>",
+        *grid(highest, base, scale, left, width - 20),
+        f'<text x="14" y="{top + chart / 2:.0f}" transform="rotate(-90 14 {top + chart / 2:.0f})" '
+        'text-anchor="middle">billion roubles</text>',
+    ]
+    groups = list(CLAIMANT_COLOURS)
+    for year in years:
+        i = years.index(year)
+        out.append(
+            f'<text x="{left + i * step + step / 2:.1f}" y="{base + 16}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    seen: Counter[int] = Counter()
+    for year, billions, figure in points:
+        i = years.index(year)
+        group = claimant_group(ds, figure)
+        # claims for one year side by side, so equal amounts do not hide each other
+        offset = (seen[year] % 5 - 2) * 7
+        seen[year] += 1
+        cx = left + i * step + step / 2 + offset
+        cy = base - billions * scale
+        out.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{CLAIMANT_COLOURS[group]}" '
+            f'fill-opacity="0.85"><title>{year}: {esc(figure.amount)}, according to '
+            f"{esc(group if figure.claimed_by is None else ds.actors[figure.claimed_by].name)}"
+            f" ({esc(figure.id)})</title></circle>"
+        )
+    for n, group in enumerate(groups):
+        x = left + n * 170
+        out.append(
+            f'<circle cx="{x + 6}" cy="{base + 40}" r="5" fill="{CLAIMANT_COLOURS[group]}"/>'
+            f'<text x="{x + 16}" y="{base + 44}">stated by {esc(group)}</text>'
+        )
+    out.append(
+        f'<text x="{left}" y="{base + 76}" fill="#555">Source: ru_so_relations data '
+        f'{esc(ds.version)}, ds.figures.per_year("funding"); each dot cites its own '
+        "sources (see the table below).</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def figures_summary(ds: rso.Dataset) -> str:
+    """The figures page's generated part: counts, the funding chart, years, casualty claims."""
+    figures = ds.figures
+    measures = Counter(f.measure.value for f in figures)
+    years = {y for y, _, _ in funding_points(ds)}
+    any_year = set(funding_years(ds))
+    with_funding = [y for y in range(2008, 2026) if y in any_year]
+    without = [y for y in range(2008, 2026) if y not in any_year]
+    out = [
+        f"The dataset holds **{len(figures)}** figures (data version {esc(ds.version)}): "
+        + ", ".join(f"{n} {esc(m.replace('_', ' '))}" for m, n in measures.most_common())
+        + ".\n",
+        "## Russian funding per year\n",
+        "![Russian funding of South Ossetia per year in billions of roubles, one dot per "
+        "claim](dataset/funding.svg)\n",
+        "Russian funding of South Ossetia means a figure whose payer is Russia or a Russian body "
+        "and whose recipient is South Ossetia or a South Ossetian body. "
+        f"Years 2008–2025 with such a figure for exactly that year: **{len(with_funding)}** "
+        f"({', '.join(map(str, with_funding))}); without: {', '.join(map(str, without))}. "
+        f"The chart shows the {len(years)} years with a figure in roubles; figures in dollars "
+        "and figures for several years are in the tables on the "
+        "[figures page](dataset/figures.md).\n",
+    ]
+    rows = []
+    for year, found in funding_years(ds).items():
+        for f in found:
+            rows.append(
+                [
+                    str(year),
+                    esc(f.amount),
+                    claimant_cell(ds, f),
+                    date(f.stated),
+                    esc(f.summary),
+                    cited(f.sources),
+                ]
+            )
+    out.append(table(["Year", "Amount", "Claimed by", "Stated", "Summary", "Sources"], rows))
+    out.append("## August 2008: casualty claims compared\n")
+    out.append(
+        "Each claim as its claimant made it, with the date it was made; revisions are separate "
+        "rows. Nothing here is summed or reconciled.\n"
+    )
+    for measure in ("killed", "wounded"):
+        war = sorted(
+            figures.of_measure(measure).between("2008-08", overlap=True),
+            key=lambda f: (claimant_group(ds, f), f.stated.earliest, f.id),
+        )
+        rows = [
+            [
+                esc(claimant_group(ds, f)),
+                claimant_cell(ds, f),
+                date(f.stated),
+                esc(f.amount),
+                esc(f.summary),
+                cited(f.sources),
+            ]
+            for f in war
+        ]
+        out.append(f"### {measure.capitalize()}\n")
+        out.append(table(["Side", "Claimed by", "Stated", "Number", "Summary", "Sources"], rows))
+    return "\n".join(out)
+
+
+def figures_page(ds: rso.Dataset) -> str:
+    """Every figure, by measure, with its claimant, the source's words and its sources."""
+    out = [
+        "# Figures\n",
+        f"All {len(ds.figures)} figures of data version {esc(ds.version)}, by measure and in "
+        "order of the time they cover. Each is a claim: the claimant, the date it was stated and "
+        "the source's own words are given, and claims are never summed or averaged. See "
+        "[Figures](../figures.md) for charts and how to query them.\n",
+    ]
+    for measure in rso.Measure:
+        found = ds.figures.of_measure(measure)
+        if not found:
+            continue
+        out.append(f"## {esc(measure.value.replace('_', ' ').capitalize())}\n")
+        rows = []
+        for f in found:
+            quote = next((c.quote for c in f.sources if c.quote), "")
+            links = []
+            if f.event:
+                links.append(link("events", f.event))
+            if f.agreement:
+                links.append(link("agreements", f.agreement))
+            rows.append(
+                [
+                    anchor(f.id) + date(f.period),
+                    f"**{esc(f.amount)}**",
+                    f"{claimant_cell(ds, f)}<br><small>stated {date(f.stated)}</small>",
+                    f"{esc(f.summary)}<br><small>«{esc(quote)}»</small>",
+                    "<br>".join([cited(f.sources), *links, f"<small>{esc(status(f))}</small>"]),
+                ]
+            )
+        header = ["Period", "Number", "Claimed by", "Summary and quote", "Sources, links, status"]
+        out.append(table(header, rows))
+    return "\n".join(out)
