@@ -241,3 +241,12 @@ def test_every_id_is_in_the_ledger_and_removed_ids_are_not_reused(ds: rso.Datase
     for _, record_id, added, gone in rows:
         assert version.fullmatch(added), record_id
         assert not gone or version.fullmatch(gone), record_id
+
+
+def test_a_template_placeholder_is_not_an_address() -> None:
+    from ru_so_relations._fields import URL
+
+    assert not URL.accepts("https://elnashra.com/news/show/1572613/{{url}}")
+    with pytest.raises(ValueError, match=r"no braces such as a template's \{\{url\}\}"):
+        URL.check("url", "https://example.org/{{url}}")
+    assert URL.accepts("https://elnashra.com/news/show/1572613/")

@@ -481,8 +481,13 @@ UNIT: Final = Pattern(
 """The unit of a figure: an ISO 4217 currency code (`RUB`, `USD`, `EUR`) for money, else a
 plain lowercase unit such as `people`, `troops` or `percent`."""
 
-URL: Final = Pattern("URL", r"https?://[^\s/?#]+[^\s]*", "{value!r} is not an http or https URL")
-"""An http or https URL without white space."""
+URL: Final = Pattern(
+    "URL",
+    r"https?://[^\s/?#{}]+[^\s{}]*",
+    "{value!r} is not an http or https URL "
+    "(no white space, no braces such as a template's {{{{url}}}})",
+)
+"""An http or https URL without white space or braces (a template placeholder left in)."""
 
 TEXT: Final = Text()
 DATE: Final = Date()
