@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections import Counter
 from importlib import resources
 
 import pytest
@@ -219,3 +220,14 @@ def test_import_loads_no_implementation_module() -> None:
     assert first == "[]"
     assert second == "True"
     assert set(dir(rso)) >= set(rso.__all__)
+
+
+def test_every_year_is_covered_in_depth(ds: rso.Dataset) -> None:
+    """At least 500 events, 80 in 1989–2007 and 8 in every year 2008–2025 (counts printed)."""
+    years = Counter(e.date.earliest.year for e in ds.events)
+    print("events per year:", dict(sorted(years.items())))
+    early = sum(n for year, n in years.items() if year <= 2007)
+    thin = {year: years[year] for year in range(2008, 2026) if years[year] < 8}
+    assert len(ds.events) >= 500
+    assert early >= 80
+    assert thin == {}

@@ -453,6 +453,8 @@ def overview_page(ds: rso.Dataset) -> str:
         ]
     )
     kinds = Counter(e.kind.value for e in ds.events)
+    years = Counter(e.date.earliest.year for e in ds.events)
+    year_rows = [[str(year), str(years[year])] for year in range(min(years), max(years) + 1)]
     kind_rows = [[esc(k.value), str(kinds[k.value])] for k in rso.EventKind]
     return "\n".join(
         [
@@ -468,6 +470,10 @@ def overview_page(ds: rso.Dataset) -> str:
             table(["Records", "Total", *(s.value for s in statuses)], rows),
             "## Events by kind\n",
             table(["Kind", "Events"], kind_rows),
+            "## Events per year\n",
+            "How deep the record is in each year (a test checks at least 80 events in "
+            "1989–2007 and at least 8 in every year from 2008 to 2025).\n",
+            table(["Year", "Events"], year_rows),
         ]
     )
 
