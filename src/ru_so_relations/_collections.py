@@ -45,7 +45,18 @@ N = TypeVar("N", bound=Actor | Place | Publisher)
 D = TypeVar("D", bound=Agreement | Event | Figure)
 E = TypeVar("E", bound=enum.Enum)
 
-_ONE_BOUND: Any = object()
+
+class _SameAsStart:
+    """The default `end` of a date range: the same span as `start`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<same as start>"
+
+
+SAME_AS_START: Any = _SameAsStart()
+"""The default `end` of `between`: the range is the one span of `start`."""
 
 
 def _enum_values(enum_type: type[E], values: Sequence[E | str]) -> frozenset[E]:
@@ -97,7 +108,7 @@ def _edge(value: DateLike, name: str, *, latest: bool) -> datetime.date:
 def _date_range(
     start: DateLike | None, end: DateLike | None
 ) -> tuple[datetime.date, datetime.date]:
-    if end is _ONE_BOUND:
+    if end is SAME_AS_START:
         end = start
     lo = datetime.date.min if start is None else _edge(start, "start", latest=False)
     hi = datetime.date.max if end is None else _edge(end, "end", latest=True)
@@ -489,7 +500,7 @@ class _Dated(_Verifiable[D]):
     def between(
         self,
         start: DateLike | None,
-        end: DateLike | None = _ONE_BOUND,
+        end: DateLike | None = SAME_AS_START,
         *,
         overlap: bool = False,
     ) -> Self:
