@@ -566,9 +566,8 @@ def data_model_tables() -> str:
     for name in RECORDS:
         cls = package[name]
         out.append(f"### {name}\n")
-        out.append(
-            _cell(_first_paragraph(cls.docstring)) + f" ([API](api.md#ru_so_relations.{name}))\n"
-        )
+        api = f"api/records.md#ru_so_relations.{name}"
+        out.append(_cell(_first_paragraph(cls.docstring)) + f" ([API]({api}))\n")
         rows = []
         derived = []
         for member_name, member in cls.members.items():
