@@ -114,3 +114,24 @@ def test_cli_reference_is_generated(site: Path) -> None:
     text = (site / "cli" / "index.html").read_text(encoding="utf-8")
     for command in ("timeline", "agreements", "actors", "places", "offices", "stances", "show"):
         assert f"ru-so-relations {command}" in text
+
+
+def test_api_reference_shows_inherited_queries_without_private_names(site: Path) -> None:
+    pages = sorted((site / "api").glob("*/index.html"))
+    assert len(pages) >= 5
+    ids: set[str] = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        parser = Assets()
+        parser.feed(text)
+        ids |= parser.ids
+        noise = re.findall(
+            r"_Dated|_Verifiable|_Named|_ONE_BOUND|object object at|"
+            r"class-attribute|instance-attribute|attrs\.field|validator=",
+            text,
+        )
+        assert not noise, f"{page.relative_to(site)} shows {sorted(set(noise))}"
+    for query in ("Events.between", "Events.involving", "Agreements.verified", "Actors.resolve"):
+        assert f"ru_so_relations.{query}" in ids, query
+    collections = (site / "api" / "collections" / "index.html").read_text(encoding="utf-8")
+    assert "SAME_AS_START" in collections
