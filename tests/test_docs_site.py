@@ -8,16 +8,26 @@ with `mkdocs build --strict` and points the tests at the result.
 
 from __future__ import annotations
 
+import hashlib
+import html
+import importlib.util
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import ru_so_relations as rso
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 pytest.importorskip("mkdocs")
 
@@ -63,7 +73,7 @@ class Assets(HTMLParser):
             self.ids.add(str(values["id"]))
         if tag in {"script", "img", "iframe", "audio", "video", "source", "embed"}:
             self.loaded += [v for k, v in attrs if k in {"src", "srcset"} and v]
-        if tag == "link":
+        if tag == "link" and values.get("rel") != "canonical":  # a canonical address loads nothing
             self.loaded += [v for k, v in attrs if k == "href" and v]
         if tag == "object" and values.get("data"):
             self.loaded.append(str(values["data"]))
@@ -135,3 +145,205 @@ def test_api_reference_shows_inherited_queries_without_private_names(site: Path)
         assert f"ru_so_relations.{query}" in ids, query
     collections = (site / "api" / "collections" / "index.html").read_text(encoding="utf-8")
     assert "SAME_AS_START" in collections
+
+
+# --- publishing: downloads, citation, site settings -----------------------------------------
+
+
+def publish_module() -> ModuleType:
+    """tools/docs_publish.py, the hook that writes the downloads and the Cite page."""
+    path = ROOT / "tools" / "docs_publish.py"
+    if not path.exists():
+        pytest.skip("the documentation tools are not here")
+    spec = importlib.util.spec_from_file_location("docs_publish", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def download_table(site: Path) -> dict[str, tuple[int, str]]:
+    """The Download page's table: each file's name, with its size and SHA-256 as stated."""
+    text = (site / "download" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(
+        r'<a href="\.\./downloads/([^"]+)">.*?class=.bytes.>([\d,]+)</span>.*?'
+        r"class=.sha256.>([0-9a-f]{64})</code>",
+        text,
+        re.DOTALL,
+    )
+    return {name: (int(size.replace(",", "")), sha) for name, size, sha in rows}
+
+
+def test_download_files_match_their_table(site: Path) -> None:
+    table = download_table(site)
+    stem = f"ru-so-relations-{rso.DATA_VERSION}"
+    for form in (".json", "-csv.zip", "-jsonl.zip"):
+        assert stem + form in table, f"no {stem + form} on the Download page"
+    page = (site / "download" / "index.html").read_text(encoding="utf-8")
+    if f"{stem}-parquet.zip" not in table:  # a build without pyarrow says why
+        assert "<code>arrow</code> extra" in page
+    offered = {p.name for p in (site / "downloads").iterdir()}
+    assert offered == set(table), "files in downloads/ and rows of the table differ"
+    for name, (size, sha256) in table.items():
+        content = (site / "downloads" / name).read_bytes()
+        assert len(content) == size, name
+        assert hashlib.sha256(content).hexdigest() == sha256, name
+
+
+def test_download_files_hold_the_bundled_data(site: Path, tmp_path: Path) -> None:
+    ds = rso.load()
+    stem = f"ru-so-relations-{ds.version}"
+    downloads = site / "downloads"
+    assert rso.load(downloads / f"{stem}.json") == ds
+    for name in sorted(p.name for p in downloads.glob("*.zip")):
+        with zipfile.ZipFile(downloads / name) as archive:
+            roots = {n.split("/")[0] for n in archive.namelist()}
+            assert roots == {name.removesuffix(".zip")}, f"{name} holds more than one folder"
+            archive.extractall(tmp_path)
+    assert rso.load(tmp_path / f"{stem}-jsonl") == ds
+    package = json.loads((tmp_path / f"{stem}-csv" / "datapackage.json").read_text("utf-8"))
+    for resource in package["resources"]:
+        assert (tmp_path / f"{stem}-csv" / resource["path"]).is_file(), resource["path"]
+    events = (tmp_path / f"{stem}-csv" / "events.csv").read_text("utf-8")
+    assert {e.id for e in ds.events} <= set(re.findall(r"^([^,]+),", events, re.MULTILINE))
+    if (tmp_path / f"{stem}-parquet").exists():
+        assert (tmp_path / f"{stem}-parquet" / "events.parquet").is_file()
+
+
+def test_download_files_are_reproducible(site: Path) -> None:
+    publish = publish_module()
+    table = download_table(site)
+    parquet = any(name.endswith("-parquet.zip") for name in table)
+    again = publish.build_downloads(rso.load(), parquet=parquet)
+    assert {d.name: (d.size, d.sha256) for d in again} == table
+    # without pyarrow the build goes on, and the page says Parquet needs the arrow extra
+    without = [d for d in again if not d.name.endswith("-parquet.zip")]
+    markdown = publish.downloads_markdown(rso.load(), without)
+    assert "parquet.zip" not in markdown
+    assert "`arrow` extra" in markdown
+
+
+def page_text(site: Path, page: str) -> str:
+    """A built page's text, without tags (code is highlighted token by token)."""
+    raw = (site / page / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
+def test_cite_page_has_text_bibtex_and_cff(site: Path) -> None:
+    from ru_so_relations._citation import URL
+
+    text = page_text(site, "cite")
+    for style in ("text", "bibtex", "cff"):
+        assert rso.cite(style).strip() in text, f"the {style} citation is not on the Cite page"
+    assert rso.cite("bibtex").startswith("@misc{")
+    assert f"Data version {rso.DATA_VERSION}" in text
+    raw = (site / "cite" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{URL}"' in raw
+
+
+class Nav(HTMLParser):
+    """The primary navigation's top-level section titles and every page it links to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[str] = []
+        self.links: set[str] = set()
+        self._label: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "label" and re.fullmatch(r"__nav_\d+_label", values.get("id") or ""):
+            self._label = []
+        if tag == "a" and "md-nav__link" in (values.get("class") or "").split():
+            self.links.add((values.get("href") or "").split("#")[0])
+
+    def handle_data(self, data: str) -> None:
+        if self._label is not None:
+            self._label.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label" and self._label is not None:
+            self.sections.append(" ".join("".join(self._label).split()))
+            self._label = None
+
+
+def test_navigation_is_grouped_and_lists_every_page(site: Path) -> None:
+    nav = Nav()
+    nav.feed((site / "index.html").read_text(encoding="utf-8"))
+    assert nav.sections == ["Use the data", "The data", "Reference", "Project"]
+    docs = ROOT / "docs"
+    if not docs.is_dir():
+        pytest.skip("the documentation sources are not here")
+    for source in sorted(docs.rglob("*.md")):
+        relative = source.relative_to(docs).with_suffix("").as_posix()
+        url = "." if relative == "index" else relative.removesuffix("/index") + "/"
+        assert url in nav.links, f"{source.relative_to(ROOT)} is not in the navigation"
+    for page in ("download/", "cite/", "dataset/", "dataset/events/", "api/", "cli/"):
+        assert page in nav.links, page
+
+
+def test_site_settings(site: Path) -> None:
+    from ru_so_relations._citation import URL
+
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Russia–South Ossetia relations dataset</title>" in home
+    assert f'href="{URL}"' in home  # the repository link, the project's placeholder address
+    assert '<img src="assets/logo.svg"' in home
+    logo = (site / "assets" / "logo.svg").read_text(encoding="utf-8")
+    assert logo.startswith("<svg")
+    assert "<script" not in logo
+    assert "href" not in logo
+    assert 'data-md-color-scheme="slate"' in home  # the dark mode of the palette toggle
+    assert '<script src="javascripts/copy-code.js"></script>' in home
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    addresses = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert f"{URL}/" in addresses
+    assert f"{URL}/download/" in addresses
+    assert len(addresses) == len(list(site.rglob("index.html"))) - len(
+        list((site / "assets").rglob("index.html"))
+    )
+
+
+SESSION = """\
+>>> import ru_so_relations as rso
+>>> ds = rso.load()
+>>> for e in ds.events.between("2008-08-26")[:1]:
+...     print(e.id)
+russia-recognises-south-ossetia-2008
+>>> rso.cite("bibtex").splitlines()[0]
+'@misc{ru_so_relations_2026_12_3,'
+>>> "..." in "a...b"
+True
+"""
+CODE = """\
+import ru_so_relations as rso
+ds = rso.load()
+for e in ds.events.between("2008-08-26")[:1]:
+    print(e.id)
+
+rso.cite("bibtex").splitlines()[0]
+"..." in "a...b"
+"""
+
+
+def test_copy_button_copies_only_the_code() -> None:
+    node = shutil.which("node")
+    script = ROOT / "docs" / "javascripts" / "copy-code.js"
+    if node is None or not script.exists():
+        pytest.skip("needs node and the documentation sources")
+    run = (
+        "const {codeOnly} = require(process.argv[1]);"
+        "process.stdout.write(JSON.stringify([codeOnly(process.argv[2]), codeOnly(process.argv[3])]));"
+    )
+    shell = "pip install ru-so-relations   # >>> is not a prompt here\n"
+    result = subprocess.run(
+        [node, "-e", run, str(script), SESSION, shell],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    session, other = json.loads(result.stdout)
+    assert session == CODE
+    assert other is None  # a block that is not a session is copied as it is
