@@ -739,7 +739,10 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
             f'x1="{left}" x2="{left + 90}" y1="0" y2="0"><stop offset="0" stop-color="{colour}" '
             f'stop-opacity="0.05"/><stop offset="1" stop-color="{colour}"/></linearGradient>'
         )
-    defs.append("</defs>")
+    defs.append(
+        '<linearGradient id="rso-st-fade-key"><stop offset="0" stop-color="#2166ac" '
+        'stop-opacity="0.05"/><stop offset="1" stop-color="#2166ac"/></linearGradient></defs>'
+    )
     y = base + 60
     for i, (position, colour) in enumerate(POSITION_COLOURS.items()):
         x = 14 + i * 300
@@ -750,8 +753,7 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
     y += 22
     if faded:
         out.append(
-            f'<rect x="14" y="{y - 11}" width="24" height="12" fill="url(#rso-st-fade-'
-            f'{next(iter(POSITION_COLOURS.values())).lstrip("#")})"/>'
+            f'<rect x="14" y="{y - 11}" width="24" height="12" fill="url(#rso-st-fade-key)"/>'
             f'<text x="44" y="{y}">start date not recorded (the bar fades in)</text>'
         )
         y += 22

@@ -637,7 +637,9 @@ def register_svg(ds: rso.Dataset) -> str:
         out.append(
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="#b2182b"><title>{esc(e.date)}: '
             f"{esc(e.title)}</title></circle>"
-            f'<text x="{cx + 7:.1f}" y="{cy - 6:.1f}" font-size="11">{n}</text>'
+            # a number near the right edge goes left of its dot, so it is not cut off
+            f'<text x="{cx + 7 if cx < width - 40 else cx - 7:.1f}" y="{cy - 6:.1f}" '
+            f'font-size="11" text-anchor="{"start" if cx < width - 40 else "end"}">{n}</text>'
         )
     for i, year in enumerate(years):
         if len(years) <= 20 or year % 2 == 1:
