@@ -62,6 +62,7 @@ def all_svgs(ds: rso.Dataset, hooks: ModuleType) -> dict[str, str]:
         "timeline": charts.timeline_svg(ds),
         "timeline (phone)": charts.timeline_narrow_svg(ds),
         "stances": charts.stances_svg(ds),
+        "stances (phone)": charts.stances_svg(ds, width=360),
         "register": hooks.register_svg(ds),
         "funding": hooks.funding_svg(ds),
     }
@@ -160,8 +161,9 @@ def test_the_tallest_year_does_not_flatten_the_others(ds: rso.Dataset) -> None:
     assert "2008 by month" in charts.timeline_svg(ds)
 
 
-def test_stances_chart_has_a_bar_per_position(ds: rso.Dataset) -> None:
-    svg = charts.stances_svg(ds)
+@pytest.mark.parametrize("width", [charts.WIDTH, 360])
+def test_stances_chart_has_a_bar_per_position(ds: rso.Dataset, width: int) -> None:
+    svg = charts.stances_svg(ds, width=width)
     assert marked(svg, "stance") == set(ds.stances.about("south-ossetia").ids)
     texts = {t.text for t in parse(svg).iter(f"{SVG}text")}
     assert {"recognises independence", "does not recognise independence"} <= texts

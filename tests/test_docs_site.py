@@ -100,7 +100,7 @@ def test_charts_are_inline_with_their_source_lines(site: Path) -> None:
     ds = rso.load()
     pages = {
         "dataset": 2,  # the timeline, drawn wide and for a phone
-        "offices-and-status": 1,
+        "offices-and-status": 2,
         "register": 1,
         "figures": 1,
     }

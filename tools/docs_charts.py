@@ -656,13 +656,15 @@ POSITION_COLOURS = {
 """A colour for each position on status."""
 
 
-def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
+def stances_svg(ds: rso.Dataset, prefix: str = "", width: int = WIDTH) -> str:
     """Positions on South Ossetia's status over time: a row per holder, a bar per position.
 
     A bar runs from the position's `since` to its `until`; with no `until` it runs to the end
     of the coverage, and with no `since` it fades in from the start of the axis. `prefix` is
-    the path from the page to the dataset pages.
+    the path from the page to the dataset pages; a `width` under 500 draws it for a phone.
     """
+    narrow = width < 500
+    tag = "n" if narrow else "w"  # ids are shared by the page's drawings
     assert ds.coverage is not None
     covered_from, covered_to = ds.coverage
     stances = list(ds.stances.about("south-ossetia"))
@@ -685,7 +687,7 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
 
     for s in sorted(stances, key=order):
         holders.setdefault(s.holder, []).append(s)
-    width, left, right = WIDTH, 130, WIDTH - 14
+    left, right = (110 if narrow else 130), width - 14
     span = year_fraction(covered_to) - first
 
     def x_of(day: dt.date) -> float:
@@ -694,12 +696,22 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
     top, row = 64, 26
     base = top + row * len(holders)
     out = [
-        f'<text x="14" y="22" font-size="15" font-weight="bold">Positions on the status of '
-        f"South Ossetia, {first}–{covered_to.year} ({len(stances)} records)</text>",
-        '<text x="14" y="42" fill="#333">A row per holder, a bar per recorded position, from '
-        "its start to its end or to the end of the data.</text>",
+        '<text x="14" y="22" font-size="15" font-weight="bold">Positions on '
+        + ("status" if narrow else "the status of South Ossetia")
+        + f", {first}–{covered_to.year}"
+        + ("" if narrow else f" ({len(stances)} records)")
+        + "</text>",
+        '<text x="14" y="42" fill="#333">'
+        + (
+            "A row per holder, a bar per position."
+            if narrow
+            else "A row per holder, a bar per recorded position, from its start to its end "
+            "or to the end of the data."
+        )
+        + "</text>",
     ]
-    for year in range(first + (4 - first % 4) % 4, covered_to.year + 1, 4):
+    every = 8 if narrow else 4
+    for year in range(first + (every - first % every) % every, covered_to.year + 1, every):
         x = x_of(dt.date(year, 1, 1))
         out.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{base}" stroke="#ddd"/>'
@@ -719,7 +731,7 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
             start = x_of(s.since.earliest) if s.since else left
             end = x_of(s.until.latest) if s.until else x_of(covered_to)
             colour = POSITION_COLOURS[s.position]
-            fill = colour if s.since else "url(#rso-st-fade-" + colour.lstrip("#") + ")"
+            fill = colour if s.since else f"url(#rso-st-fade-{tag}{colour.lstrip('#')})"
             faded = faded or s.since is None
             tip = (
                 f"{ds.actors[s.holder].name}: {s.position.value.replace('_', ' ')}, "
@@ -735,17 +747,18 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
     defs = ["<defs>"]
     for colour in POSITION_COLOURS.values():
         defs.append(
-            f'<linearGradient id="rso-st-fade-{colour.lstrip("#")}" gradientUnits="userSpaceOnUse" '
+            f'<linearGradient id="rso-st-fade-{tag}{colour.lstrip("#")}" '
+            'gradientUnits="userSpaceOnUse" '
             f'x1="{left}" x2="{left + 90}" y1="0" y2="0"><stop offset="0" stop-color="{colour}" '
             f'stop-opacity="0.05"/><stop offset="1" stop-color="{colour}"/></linearGradient>'
         )
     defs.append(
-        '<linearGradient id="rso-st-fade-key"><stop offset="0" stop-color="#2166ac" '
+        f'<linearGradient id="rso-st-fade-{tag}key"><stop offset="0" stop-color="#2166ac" '
         'stop-opacity="0.05"/><stop offset="1" stop-color="#2166ac"/></linearGradient></defs>'
     )
     y = base + 60
     for i, (position, colour) in enumerate(POSITION_COLOURS.items()):
-        x = 14 + i * 300
+        x, y = (14, y + 22 * i) if narrow else (14 + i * 300, y)
         out.append(
             f'<rect x="{x}" y="{y - 11}" width="24" height="12" fill="{colour}"/>'
             f'<text x="{x + 30}" y="{y}">{esc(position.value.replace("_", " "))}</text>'
@@ -753,13 +766,19 @@ def stances_svg(ds: rso.Dataset, prefix: str = "") -> str:
     y += 22
     if faded:
         out.append(
-            f'<rect x="14" y="{y - 11}" width="24" height="12" fill="url(#rso-st-fade-key)"/>'
-            f'<text x="44" y="{y}">start date not recorded (the bar fades in)</text>'
+            f'<rect x="14" y="{y - 11}" width="24" height="12" fill="url(#rso-st-fade-{tag}key)"/>'
+            f'<text x="44" y="{y}">start date not recorded'
+            f"{'' if narrow else ' (the bar fades in)'}</text>"
         )
         y += 22
     out.append(
-        f'<text x="14" y="{y}" fill="#555">Bars without a recorded end run to the end of the '
-        f"data ({covered_to}).</text>"
+        f'<text x="14" y="{y}" fill="#555">'
+        + (
+            f"No end recorded: the bar runs to {covered_to}."
+            if narrow
+            else f"Bars without a recorded end run to the end of the data ({covered_to})."
+        )
+        + "</text>"
     )
     height = y + 14
     head = svg_open(width, height, "Positions on the status of South Ossetia over time")
@@ -788,6 +807,7 @@ def stances_html(ds: rso.Dataset, prefix: str = "") -> str:
         'ds.stances.about("south-ossetia"): each position as attributed to its holder, with '
         "its since and until dates. Each bar shows its summary on hover and links to its record.",
         "Positions on status over time",
+        narrow=stances_svg(ds, prefix, width=360),
     )
 
 
