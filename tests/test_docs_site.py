@@ -106,18 +106,29 @@ def test_dataset_pages_have_an_anchor_for_every_record(site: Path) -> None:
         assert not missing, f"{name}: no anchor for {sorted(missing)[:5]}"
 
 
-def test_timeline_picture_is_generated_from_the_data(site: Path) -> None:
-    svg = (site / "dataset" / "timeline.svg").read_text(encoding="utf-8")
+def test_charts_are_inline_with_their_source_lines(site: Path) -> None:
     ds = rso.load()
-    assert svg.startswith("<svg")
-    assert f"{len(ds.events)} events, data {ds.version}" in svg
-    assert "<script" not in svg
-    assert not re.search(r"(href|src)=\"https?:", svg)
-    # one bar segment per (year, group) with events, each with a tooltip that counts them
-    counted = sum(int(n) for n in re.findall(r"<title>\d{4}: (\d+) ", svg))
-    assert counted == len(ds.events)
+    pages = {
+        "dataset": 2,  # the timeline, drawn wide and for a phone
+        "offices-and-status": 2,
+        "register": 1,
+        "figures": 1,
+    }
+    for page, drawings in pages.items():
+        text = (site / page / "index.html").read_text(encoding="utf-8")
+        svgs = re.findall(r'<svg [^>]*class="rso-chart-svg".*?</svg>', text, re.DOTALL)
+        assert len(svgs) == drawings, page
+        for svg in svgs:
+            assert "<title>" in svg
+            assert "<script" not in svg
+            assert not re.search(r"(href|src)=\"https?:", svg)
+        assert f"Source: ru_so_relations data {ds.version}, " in text, page
+        assert "stylesheets/charts.css" in text, page
+        assert "<img" not in text.split('class="md-content"')[1], f"{page} embeds a picture"
     overview = (site / "dataset" / "index.html").read_text(encoding="utf-8")
-    assert 'src="timeline.svg"' in overview
+    assert f"{len(ds.events)} events, data {ds.version}" in overview
+    counted = sum(int(n) for n in re.findall(r"<title>\d{4}: (\d+) ", overview))
+    assert counted == 2 * len(ds.events)  # once per drawing
 
 
 def test_cli_reference_is_generated(site: Path) -> None:

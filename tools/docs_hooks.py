@@ -1,8 +1,9 @@
-"""MkDocs hooks: generate the dataset pages, the timeline picture and the CLI reference.
+"""MkDocs hooks: generate the dataset pages, the charts and the CLI reference.
 
 Everything here is built from the bundled data and the installed package at build time, so
-the pages can never drift from the data. The picture is an SVG drawn here, with no script and
-no remote asset, so it shows offline.
+the pages can never drift from the data. The charts are SVG drawn at build time and written
+inline into their pages (see `docs_charts`), with no script and no remote asset, so they show
+offline.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
 
+from docs_charts import WIDTH, fill, grid, inline, stacked_bars, svg_open, timeline_html
 from mkdocs.structure.files import File
 
 import ru_so_relations as rso
@@ -300,129 +302,6 @@ def sources_page(ds: rso.Dataset) -> str:
     return intro + table(header, rows)
 
 
-KIND_GROUPS = {
-    "armed conflict and ceasefire": ("armed_conflict", "ceasefire", "military"),
-    "recognition and diplomacy": ("recognition", "diplomatic_relations", "credentials"),
-    "agreements": ("signing", "ratification", "entry_into_force", "legislative"),
-    "visits and statements": ("visit", "statement"),
-    "money and integration": ("aid", "integration", "referendum"),
-    "elections and appointments": ("election", "appointment", "other"),
-}
-COLOURS = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#7f7f7f")
-
-
-def grid(highest: int, base: float, scale: float, left: int, right: float) -> list[str]:
-    """Horizontal grid lines with their values, about five of them, for an SVG chart."""
-    lines = []
-    for tick in range(0, highest + 1, max(1, round(highest / 5))):
-        y = base - tick * scale
-        lines.append(
-            f'<line x1="{left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>'
-        )
-    return lines
-
-
-def stacked_bars(
-    years: list[int],
-    counts: dict[int, Counter[str]],
-    colours: dict[str, str],
-    geometry: tuple[float, float, float, float],
-    label: Any = lambda year: True,
-) -> list[str]:
-    """A bar per year, stacked by group in the order of `colours`, with the years below.
-
-    `geometry` is the chart's left edge, a bar's width, the base line and the pixels per unit;
-    `label(year)` says whether to write a year under its bar.
-    """
-    left, bar, base, scale = geometry
-    out = []
-    for i, year in enumerate(years):
-        x = left + i * bar
-        y = base
-        for group, colour in colours.items():
-            n = counts[year][group]
-            if n:
-                h = n * scale
-                y -= h
-                out.append(
-                    f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
-                    f'fill="{colour}"><title>{year}: {n} {esc(group)}</title></rect>'
-                )
-        if label(year):
-            out.append(
-                f'<text x="{x + bar / 2:.1f}" y="{base + 16}" text-anchor="middle">{year}</text>'
-            )
-    return out
-
-
-def timeline_svg(ds: rso.Dataset) -> str:
-    """Events per year, stacked by group of kinds, with the treaties marked and listed."""
-    group_of = {k: g for g, kinds in KIND_GROUPS.items() for k in kinds}
-    first = min(e.date.earliest.year for e in ds.events)
-    last = max(e.date.earliest.year for e in ds.events)
-    years = list(range(first, last + 1))
-    counts: dict[int, Counter[str]] = {y: Counter() for y in years}
-    for event in ds.events:
-        counts[event.date.earliest.year][group_of[event.kind.value]] += 1
-    tallest = max(sum(c.values()) for c in counts.values())
-    treaties = [a for a in ds.agreements.of_type("treaty") if a.signed is not None]
-    width, left, top, chart = 960, 50, 50, 280
-    base = top + chart
-    legend_top = base + 40
-    list_top = legend_top + 3 * 20 + 16
-    height = list_top + 18 * len(treaties) + 30
-    bar = (width - left - 20) / len(years)
-    scale = chart / tallest
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" font-family="sans-serif" font-size="12">',
-        f"<title>Events per year by kind, {first}–{last}, with the treaties marked</title>",
-        f'<rect width="{width}" height="{height}" fill="white"/>',
-        f'<text x="{left}" y="22" font-size="15">Russia–South Ossetia relations: events per '
-        f"year ({len(ds.events)} events, data {esc(ds.version)})</text>",
-    ]
-    parts += grid(tallest, base, scale, left, width - 20)
-    parts += stacked_bars(
-        years,
-        counts,
-        dict(zip(KIND_GROUPS, COLOURS, strict=True)),
-        (left, bar, base, scale),
-        label=lambda year: len(years) <= 24 or year % 2 == 0,
-    )
-    for n, treaty in enumerate(treaties, start=1):
-        assert treaty.signed is not None
-        day = treaty.signed.earliest
-        x = left + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * bar
-        label_y = top - 6 - ((n - 1) % 2) * 12
-        parts.append(
-            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{label_y + 3}" y2="{base}" stroke="black" '
-            f'stroke-dasharray="3,2"><title>{esc(treaty.title)}</title></line>'
-            f'<text x="{x:.1f}" y="{label_y}" font-size="11" text-anchor="middle" '
-            f'font-weight="bold">{n}</text>'
-        )
-    for i, (group, colour) in enumerate(zip(KIND_GROUPS, COLOURS, strict=True)):
-        x = left + (i % 2) * 450
-        y = legend_top + (i // 2) * 20
-        kinds = ", ".join(k.replace("_", " ") for k in KIND_GROUPS[group])
-        parts.append(
-            f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 18}" y="{y}">{esc(group)} <tspan fill="#555">({esc(kinds)})</tspan>'
-            "</text>"
-        )
-    parts.append(
-        f'<text x="{left}" y="{list_top}" fill="#333">Dashed lines: treaties, at their '
-        "signature date (events are counted in the year they began):</text>"
-    )
-    for n, treaty in enumerate(treaties, start=1):
-        parts.append(
-            f'<text x="{left}" y="{list_top + 18 * n}"><tspan font-weight="bold">{n}</tspan> '
-            f"{esc(treaty.signed)} {esc(treaty.title)}</text>"
-        )
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
-
-
 def overview_page(ds: rso.Dataset) -> str:
     """The dataset at a glance: version, coverage, counts and the timeline picture."""
     assert ds.coverage is not None
@@ -465,7 +344,8 @@ def overview_page(ds: rso.Dataset) -> str:
             f"tenures, {len(ds.stances)} positions on status, {len(ds.figures)} figures, and "
             f"{len(ds.sources)} sources. "
             "These pages are generated from the bundled data when the documentation is built.\n",
-            "![Events per year by kind, with the main treaties marked](timeline.svg)\n",
+            "## Timeline\n",
+            timeline_html(ds),
             "## Records by verification status\n",
             table(["Records", "Total", *(s.value for s in statuses)], rows),
             "## Events by kind\n",
@@ -520,9 +400,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise RuntimeError(msg)
     generated = {
         "dataset/index.md": overview_page(ds),
-        "dataset/timeline.svg": timeline_svg(ds),
-        "dataset/register.svg": register_svg(ds),
-        "dataset/funding.svg": funding_svg(ds),
         **{f"dataset/{key}.md": page(ds) for key, page in pages.items()},
         "cli.md": cli_page(),
         "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
@@ -613,7 +490,7 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
     if FIGURES_MARKER in markdown:
         markdown = markdown.replace(FIGURES_MARKER, figures_summary(rso.load()))
-    return markdown
+    return fill(markdown)
 
 
 PUBLISHERS_MARKER = "<!-- generated: publishers -->"
@@ -703,24 +580,31 @@ def register_svg(ds: rso.Dataset) -> str:
     for a in register:
         assert a.signed is not None
         per_year[a.signed.earliest.year][a.level.value] += 1
-    width, left, top, chart = 960, 50, 50, 220
+    width, left, top, chart = WIDTH, 50, 50, 220
     base = top + chart
-    bar = (width - left - 20) / len(years)
+    bar = (width - left - 14) / len(years)
     tallest = max(sum(c.values()) for c in per_year.values()) or 1
     scale = chart / tallest
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 640" width="{width}" '
-        'height="640" role="img" font-family="sans-serif" font-size="12">',
-        "<title>Bilateral Russia–South Ossetia instruments per year by level, and the running "
-        "total beside officials' counts</title>",
-        f'<rect width="{width}" height="640" fill="white"/>',
-        f'<text x="{left}" y="22" font-size="15">Instruments signed per year, by level '
-        f"({len(register)} dated instruments, data {esc(ds.version)})</text>",
+        svg_open(
+            width,
+            base + 100 + 220 + 30,
+            "Bilateral Russia–South Ossetia instruments per year by level, and the running "
+            "total beside officials' counts",
+        ),
+        f'<text x="{left}" y="22" font-size="15" font-weight="bold">Instruments signed per '
+        f"year, by level ({len(register)} dated instruments)</text>",
     ]
-    out += grid(tallest, base, scale, left, width - 20)
-    out += stacked_bars(years, per_year, LEVEL_COLOURS, (left, bar, base, scale))
+    out += grid(tallest, base, scale, left, width - 14)
+    out += stacked_bars(
+        years,
+        per_year,
+        LEVEL_COLOURS,
+        (left, bar, base, scale),
+        label=lambda year: len(years) <= 20 or year % 2 == 1,
+    )
     for i, (level, colour) in enumerate(LEVEL_COLOURS.items()):
-        x = left + i * 220
+        x = left + i * 150
         out.append(
             f'<rect x="{x}" y="{base + 30}" width="12" height="12" fill="{colour}"/>'
             f'<text x="{x + 18}" y="{base + 40}">{level}</text>'
@@ -731,10 +615,10 @@ def register_svg(ds: rso.Dataset) -> str:
     highest = max([len(register)] + [_said(e) for e in counts_said]) or 1
     scale2 = chart2 / highest
     out.append(
-        f'<text x="{left}" y="{top2 - 20}" font-size="15">Running total in this register '
-        "(line) and the totals officials gave (dots)</text>"
+        f'<text x="{left}" y="{top2 - 20}" font-size="15" font-weight="bold">Running total in '
+        "this register (line) and the totals officials gave (dots)</text>"
     )
-    out += grid(highest, base2, scale2, left, width - 20)
+    out += grid(highest, base2, scale2, left, width - 14)
 
     def x_of(day: Any) -> float:
         return float(left + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * bar)
@@ -752,17 +636,16 @@ def register_svg(ds: rso.Dataset) -> str:
         out.append(
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="#b2182b"><title>{esc(e.date)}: '
             f"{esc(e.title)}</title></circle>"
-            f'<text x="{cx + 7:.1f}" y="{cy - 6:.1f}" font-size="11">{n}</text>'
+            # a number near the right edge goes left of its dot, so it is not cut off
+            f'<text x="{cx + 7 if cx < width - 40 else cx - 7:.1f}" y="{cy - 6:.1f}" '
+            f'font-size="11" text-anchor="{"start" if cx < width - 40 else "end"}">{n}</text>'
         )
     for i, year in enumerate(years):
-        out.append(
-            f'<text x="{left + i * bar + bar / 2:.1f}" y="{base2 + 16}" '
-            f'text-anchor="middle">{year}</text>'
-        )
-    out.append(
-        f'<text x="{left}" y="{base2 + 40}" fill="#333">Sources: this dataset\'s agreements '
-        "and the officials' statements recorded as events (see the table below).</text>"
-    )
+        if len(years) <= 20 or year % 2 == 1:
+            out.append(
+                f'<text x="{left + i * bar + bar / 2:.1f}" y="{base2 + 16}" '
+                f'text-anchor="middle">{year}</text>'
+            )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -798,8 +681,14 @@ def register_tables(ds: rso.Dataset) -> str:
         f"({100 * day // max(1, len(register))} %) "
         "have a signing date to the day. In Python: "
         '`ds.agreements.bilateral("Russia", "South Ossetia")`.\n',
-        "![Instruments per year by level, and the running total beside officials' "
-        "counts](dataset/register.svg)\n",
+        inline(
+            register_svg(ds),
+            f"Source: ru_so_relations data {ds.version}, "
+            'ds.agreements.bilateral("Russia", "South Ossetia") (dated instruments, by the year '
+            "they were signed) and the officials' counts recorded as events (kind statement, ids "
+            f"starting {COUNT_PREFIX}), each with its source in the table below.",
+            "Treaty register chart",
+        ),
         "## By year and level\n",
         table(["Signed", *levels, "all"], rows),
         "## What officials said the total was\n",
@@ -960,18 +849,22 @@ def funding_svg(ds: rso.Dataset) -> str:
     points = funding_points(ds)
     first, last = 2008, max([2025, *(y for y, _, _ in points)])
     years = list(range(first, last + 1))
-    width, left, top, chart = 960, 60, 40, 320
+    width, left, top, chart = WIDTH, 60, 58, 300
     base = top + chart
-    step = (width - left - 20) / len(years)
+    step = (width - left - 14) / len(years)
     highest = max([10, *(int(b) + 1 for _, b, _ in points)])
     scale = chart / highest
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {base + 90}" '
-        f'font-family="sans-serif" font-size="12" role="img" aria-label="Russian funding of '
-        f'South Ossetia per year, in billions of roubles, one dot per claim">',
-        f'<text x="{left}" y="{top - 18}" font-size="15">Russian funding per year, billion '
-        "roubles: one dot per claim (figures for exactly one year)</text>",
-        *grid(highest, base, scale, left, width - 20),
+        svg_open(
+            width,
+            base + 86,
+            "Russian funding of South Ossetia per year, in billions of roubles, one dot per claim",
+        ),
+        f'<text x="{left}" y="22" font-size="15" font-weight="bold">Russian funding per year, '
+        "billion roubles: one dot per claim</text>",
+        f'<text x="{left}" y="40" fill="#333">Figures for exactly one year; claims are never '
+        "summed or averaged.</text>",
+        *grid(highest, base, scale, left, width - 14),
         f'<text x="14" y="{top + chart / 2:.0f}" transform="rotate(-90 14 {top + chart / 2:.0f})" '
         'text-anchor="middle">billion roubles</text>',
     ]
@@ -998,16 +891,12 @@ def funding_svg(ds: rso.Dataset) -> str:
             f" ({esc(figure.id)})</title></circle>"
         )
     for n, group in enumerate(groups):
-        x = left + n * 170
+        x = left + (n % 3) * 200
+        y = base + 44 + (n // 3) * 20
         out.append(
-            f'<circle cx="{x + 6}" cy="{base + 40}" r="5" fill="{CLAIMANT_COLOURS[group]}"/>'
-            f'<text x="{x + 16}" y="{base + 44}">stated by {esc(group)}</text>'
+            f'<circle cx="{x + 6}" cy="{y - 4}" r="5" fill="{CLAIMANT_COLOURS[group]}"/>'
+            f'<text x="{x + 16}" y="{y}">stated by {esc(group)}</text>'
         )
-    out.append(
-        f'<text x="{left}" y="{base + 76}" fill="#555">Source: ru_so_relations data '
-        f'{esc(ds.version)}, ds.figures.per_year("funding"); each dot cites its own '
-        "sources (see the table below).</text>"
-    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -1025,8 +914,14 @@ def figures_summary(ds: rso.Dataset) -> str:
         + ", ".join(f"{n} {esc(m.replace('_', ' '))}" for m, n in measures.most_common())
         + ".\n",
         "## Russian funding per year\n",
-        "![Russian funding of South Ossetia per year in billions of roubles, one dot per "
-        "claim](dataset/funding.svg)\n",
+        inline(
+            funding_svg(ds),
+            f'Source: ru_so_relations data {ds.version}, ds.figures.per_year("funding") '
+            "(figures in roubles for exactly one year, paid by Russia or a Russian body to South "
+            "Ossetia or a South Ossetian body); each dot cites its own sources (see the table "
+            "below).",
+            "Funding chart",
+        ),
         "Russian funding of South Ossetia means a figure whose payer is Russia or a Russian body "
         "and whose recipient is South Ossetia or a South Ossetian body. "
         f"Years 2008–2025 with such a figure for exactly that year: **{len(with_funding)}** "
