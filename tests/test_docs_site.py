@@ -114,3 +114,24 @@ def test_cli_reference_is_generated(site: Path) -> None:
     text = (site / "cli" / "index.html").read_text(encoding="utf-8")
     for command in ("timeline", "agreements", "actors", "places", "offices", "stances", "show"):
         assert f"ru-so-relations {command}" in text
+
+
+def test_record_pages_are_built_whole_and_searchable(site: Path) -> None:
+    import json
+
+    ds = rso.load()
+    page = (site / "dataset" / "actors" / "eduard-kokoity" / "index.html").read_text("utf-8")
+    assert "rso-html" not in page  # every block taken out for Markdown was put back
+    assert "Кокойты" in page
+    assert 'class="rso-badge rso-confirmed"' in page
+    assert "<blockquote" in page
+    built = {p.parent.name for p in (site / "dataset" / "events").glob("*/index.html")}
+    assert built == set(ds.events.ids)
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["en", "ru"]
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    kokoity = entries["dataset/actors/eduard-kokoity/"]
+    assert "Кокойты" in kokoity["text"]
+    assert "eduard-kokoity" in kokoity["text"]
+    assert kokoity["boost"] > 1
+    assert not any(loc.startswith("dataset/sources/") for loc in entries)

@@ -16,7 +16,7 @@ from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
 
 import docs_records
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 import ru_so_relations as rso
 from ru_so_relations._registry import KEYS, declared_types, parts
@@ -339,7 +339,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
     }
     for src_uri, content in generated.items():
-        files.append(File.generated(config, src_uri, content=content))
+        # a record page is reached from its index, not from the navigation
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV
+            if docs_records.is_record_page(src_uri)
+            else InclusionLevel.UNDEFINED
+        )
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     return files
 
 

@@ -659,11 +659,11 @@ def row_link(site: Site, key: str, record: Any, text: str | None = None, below: 
     The anchor keeps old links to `#<id>` on the index working: they land on the row. `below`
     is HTML for a second small line (such as the kind, or who claims a figure).
     """
-    second = f"{below} · " if below else ""
+    between = " · " if below else ""
     return (
         f'<a id="{esc(record.id)}"></a>'
         f'<a href="{esc(record.id)}/">{esc(text or site.title(key, record))}</a>'
-        f'<br><small>{second}<span class="rso-id">{esc(record.id)}</span></small>'
+        f'<br><small>{below}<span class="rso-id">{between}{esc(record.id)}</span></small>'
     )
 
 
@@ -762,7 +762,7 @@ def agreements_index(site: Site) -> str:
 
 def _letter(name: str) -> str:
     first = name[:1].upper()
-    return first if first.isalpha() else "#"
+    return first if first.isalpha() else "0–9"
 
 
 def actors_index(site: Site) -> str:
