@@ -135,3 +135,33 @@ def test_record_pages_are_built_whole_and_searchable(site: Path) -> None:
     assert "eduard-kokoity" in kokoity["text"]
     assert kokoity["boost"] > 1
     assert not any(loc.startswith("dataset/sources/") for loc in entries)
+
+
+def test_every_link_inside_the_site_leads_to_a_page_and_anchor(site: Path) -> None:
+    href = re.compile(r'href="([^"]+)"')
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'id="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # its links are absolute, from wherever it is shown
+            continue
+        for link in href.findall(page.read_text(encoding="utf-8")):
+            if REMOTE.match(link) or link.startswith(("mailto:", "data:")):
+                continue
+            target, _, anchor = link.partition("#")
+            found = (page.parent / target) if target else page
+            if found.is_dir():
+                found = found / "index.html"
+            if not found.exists() or (
+                anchor
+                and found.suffix == ".html"
+                and not anchor.startswith("__")  # Material's own, made by its script
+                and anchor not in ids_of(found)
+            ):
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert not broken, f"{len(broken)} broken links, e.g. {broken[:5]}"

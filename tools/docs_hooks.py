@@ -432,7 +432,9 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
     if PUBLISHERS_MARKER in markdown:
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
     if FIGURES_MARKER in markdown:
-        markdown = markdown.replace(FIGURES_MARKER, figures_summary(rso.load()))
+        # its links are written for a page under dataset/, and this page is one level up
+        summary = figures_summary(rso.load()).replace('href="../', 'href="../dataset/')
+        markdown = markdown.replace(FIGURES_MARKER, summary)
     return markdown
 
 
