@@ -280,7 +280,7 @@ def badge(record: Any) -> str:
 def status_line(record: Any) -> str:
     """The status in words, for the facts list."""
     value = record.verification.value
-    return f"{badge(record)} {esc(VERIFICATION_TEXT[value])}"
+    return f"{badge(record)} — {esc(VERIFICATION_TEXT[value])}"
 
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:
@@ -326,7 +326,7 @@ def citations(ds: rso.Dataset, cited: Iterable[rso.Citation], base: str = BASE) 
     items = []
     for c in cited:
         s = ds.sources[c.source]
-        title = esc(s.title or "(untitled)")
+        title = esc(s.title or f"untitled ({s.id})")
         meta = [esc(ds.publishers[s.publisher].name)]
         if s.published is not None:
             meta.append(esc(s.published))
@@ -342,7 +342,7 @@ def citations(ds: rso.Dataset, cited: Iterable[rso.Citation], base: str = BASE) 
         )
         items.append(
             f'<li><a href="{base}sources/#{esc(s.id)}">{title}</a> '
-            f"<small>{' · '.join(meta)}</small>{quote}</li>"
+            f"<small>{' · '.join(meta)}</small> {quote}</li>"
         )
     return f'<ol class="rso-citations">{"".join(items)}</ol>\n'
 
