@@ -154,6 +154,9 @@ def test_an_actor_page_links_to_every_record_that_refers_to_it(
     russia = page_of(pages, "actors", "russia")
     assert "### Events (" in russia
     assert "### Agreements (" in russia
+    # other records' titles are listed here, but kept out of search (the page would match them)
+    assert "## Referred to by { #referred-to-by data-search-exclude }" in russia
+    assert '<ul class="rso-refs" data-search-exclude>' in russia
 
 
 def test_agreement_event_and_place_pages_link_back(ds: rso.Dataset, pages: dict[str, str]) -> None:

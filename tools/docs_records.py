@@ -377,14 +377,15 @@ def referred_section(site: Site, key: str, record_id: str) -> str:
     by_kind: dict[str, list[Referrer]] = defaultdict(list)
     for ref in found:
         by_kind[ref.key].append(ref)
-    out = ["## Referred to by\n"]
+    # kept out of search: other records' titles would make this page match their words
+    out = ["## Referred to by { #referred-to-by data-search-exclude }\n"]
     for kind in RECORD_KEYS:
         refs = by_kind.get(kind)
         if not refs:
             continue
-        out.append(f"### {PLURAL[kind]} ({len(refs)}) {{ #referred-{kind} }}\n")
+        out.append(f"### {PLURAL[kind]} ({len(refs)}) {{ #referred-{kind} data-search-exclude }}\n")
         items = "".join(f"<li>{site.listed(r.key, r.record, BASE, r.role)}</li>" for r in refs)
-        out.append(f'<ul class="rso-refs">{items}</ul>\n')
+        out.append(f'<ul class="rso-refs" data-search-exclude>{items}</ul>\n')
     return "\n".join(out)
 
 
