@@ -264,11 +264,15 @@ BASE = "../../"
 """From a record page (`dataset/<key>/<id>/`) to the site's `dataset/` folder."""
 
 
-def badge(record: Any) -> str:
-    """The verification status as a coloured badge, with what it means as its tooltip."""
+def badge(record: Any, short: bool = False) -> str:
+    """The verification status as a coloured badge, with what it means as its tooltip.
+
+    The badge says how many alternatives a disputed record has, unless it is `short` (in an
+    index, where the column is narrow).
+    """
     value = record.verification.value
     text = value.replace("_", " ")
-    if record.alternatives:
+    if record.alternatives and not short:
         n = len(record.alternatives)
         text += f" ({n} alternative{'s' * (n > 1)})"
     return (
@@ -735,7 +739,7 @@ def events_index(site: Site) -> str:
         lambda e: [
             dated(e.date, words(e.kind.value)),
             row_link(site, "events", e),
-            badge(e),
+            badge(e, short=True),
         ],
     )
 
@@ -756,7 +760,7 @@ def agreements_index(site: Site) -> str:
         lambda a: [
             dated(a.signed, f"{words(a.type.value)}, {words(a.level.value)}"),
             row_link(site, "agreements", a),
-            badge(a),
+            badge(a, short=True),
         ],
     )
 
@@ -783,7 +787,7 @@ def actors_index(site: Site) -> str:
         lambda a: [
             row_link(site, "actors", a, below=words(a.kind.value)),
             str(len(site.referred.get(("actors", a.id), []))),
-            badge(a),
+            badge(a, short=True),
         ],
         prefix="letter-",
     )
@@ -798,7 +802,7 @@ def places_index(site: Site) -> str:
         return [
             row_link(site, "places", p, below=words(p.kind.value) + within),
             str(len(site.referred.get(("places", p.id), []))),
-            badge(p),
+            badge(p, short=True),
         ]
 
     return index_page(
@@ -860,7 +864,7 @@ def stances_index(site: Site) -> str:
                 ds.actors[s.holder].name,
                 below=f"{words(s.position.value)} ({esc(ds.actors[s.subject].name)})",
             ),
-            badge(s),
+            badge(s, short=True),
         ],
     )
 
@@ -891,7 +895,7 @@ def figures_index(site: Site) -> str:
         lambda f: [
             dated(f.period, f'<span class="rso-date">stated {esc(f.stated)}</span>'),
             row_link(site, "figures", f, f.amount, below=claimant(f)),
-            badge(f),
+            badge(f, short=True),
         ],
     )
 
