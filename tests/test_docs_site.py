@@ -358,3 +358,54 @@ def test_copy_button_copies_only_the_code() -> None:
     session, other = json.loads(result.stdout)
     assert session == CODE
     assert other is None  # a block that is not a session is copied as it is
+
+
+def test_record_pages_are_built_whole_and_searchable(site: Path) -> None:
+    import json
+
+    ds = rso.load()
+    page = (site / "dataset" / "actors" / "eduard-kokoity" / "index.html").read_text("utf-8")
+    assert "rso-html" not in page  # every block taken out for Markdown was put back
+    assert "Кокойты" in page
+    assert 'class="rso-badge rso-confirmed"' in page
+    assert "<blockquote" in page
+    built = {p.parent.name for p in (site / "dataset" / "events").glob("*/index.html")}
+    assert built == set(ds.events.ids)
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["en", "ru"]
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    kokoity = entries["dataset/actors/eduard-kokoity/"]
+    assert "Кокойты" in kokoity["text"]
+    assert "eduard-kokoity" in kokoity["text"]
+    assert kokoity["boost"] > 1
+    assert not any(loc.startswith("dataset/sources/") for loc in entries)
+
+
+def test_every_link_inside_the_site_leads_to_a_page_and_anchor(site: Path) -> None:
+    href = re.compile(r'href="([^"]+)"')
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'id="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # its links are absolute, from wherever it is shown
+            continue
+        for link in href.findall(page.read_text(encoding="utf-8")):
+            if REMOTE.match(link) or link.startswith(("mailto:", "data:")):
+                continue
+            target, _, anchor = link.partition("#")
+            found = (page.parent / target) if target else page
+            if found.is_dir():
+                found = found / "index.html"
+            if not found.exists() or (
+                anchor
+                and found.suffix == ".html"
+                and not anchor.startswith("__")  # Material's own, made by its script
+                and anchor not in ids_of(found)
+            ):
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert not broken, f"{len(broken)} broken links, e.g. {broken[:5]}"

@@ -16,8 +16,9 @@ from collections import Counter
 from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
 
+import docs_records
 from docs_charts import WIDTH, fill, grid, inline, stacked_bars, svg_open, timeline_html
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 import ru_so_relations as rso
 from ru_so_relations._registry import KEYS, declared_types, parts
@@ -33,7 +34,9 @@ def esc(text: object) -> str:
 
 
 def link(page: str, record_id: str, text: str | None = None) -> str:
-    """A link to a record's anchor on a dataset page."""
+    """A link to a record's own page, or to its anchor on the sources or publishers page."""
+    if page.rpartition("/")[2] in docs_records.RECORD_KEYS:
+        return f'<a href="../{page}/{esc(record_id)}/">{esc(text or record_id)}</a>'
     return f'<a href="../{page}/#{esc(record_id)}">{esc(text or record_id)}</a>'
 
 
@@ -73,197 +76,10 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def events_page(ds: rso.Dataset) -> str:
-    """Every event, by year, with an anchor per event."""
-    out = [
-        "# Events\n",
-        f"All {len(ds.events)} events of data version {ds.version}, in chronological order. "
-        "Each row links to the actors, agreements, place and sources it refers to.\n",
-    ]
-    years: dict[int, list[rso.Event]] = {}
-    for event in ds.events:
-        years.setdefault(event.date.earliest.year, []).append(event)
-    for year, events in years.items():
-        out.append(f"## {year}\n")
-        rows = [
-            [
-                anchor(e.id) + date(e.date),
-                esc(e.kind.value),
-                f"**{esc(e.title)}**<br><small>{esc(e.id)}</small>",
-                actors_cell(ds, e.actor_ids),
-                ", ".join(link("agreements", a) for a in e.agreements),
-                link("places", e.place, ds.places[e.place].name) if e.place else "",
-                cited(e.sources),
-                esc(status(e)),
-            ]
-            for e in events
-        ]
-        header = ["Date", "Kind", "Event", "Actors", "Agreements", "Place", "Sources", "Status"]
-        out.append(table(header, rows))
-    return "\n".join(out)
-
-
-def agreements_page(ds: rso.Dataset) -> str:
-    """Every agreement with its titles, level, lifecycle, links and the events concerning it."""
-    rows = []
-    for a in ds.agreements:
-        events = ds.events.concerning(a)
-        titles = "".join(
-            f'<br><small lang="{esc(n.language)}">{esc(n.text)}</small>' for n in a.names
-        )
-        changes = [
-            *(f"amends {link('agreements', t)}" for t in a.amends),
-            *(f"replaces {link('agreements', t)}" for t in a.replaces),
-            *(f"amended by {link('agreements', b.id)}" for b in ds.agreements.amending(a)),
-        ]
-        signed = date(a.signed)
-        if a.place:
-            signed += f"<br><small>{link('places', a.place, ds.places[a.place].name)}</small>"
-        rows.append(
-            [
-                anchor(a.id) + f"**{esc(a.title)}**{titles}<br><small>{esc(a.id)}</small>",
-                f"{esc(a.type.value)}<br><small>{esc(a.level.value)}</small>",
-                signed,
-                date(a.in_force),
-                date(a.terminated),
-                esc(a.number or ""),
-                actors_cell(ds, a.parties),
-                actors_cell(ds, a.signatories),
-                "<br>".join(changes),
-                ", ".join(link("events", e.id, f"{e.date} {e.kind.value}") for e in events),
-                cited(a.sources),
-                esc(status(a)),
-            ]
-        )
-    header = [
-        "Agreement",
-        "Type, level",
-        "Signed",
-        "In force",
-        "Ended",
-        "No.",
-        "Parties",
-        "Signatories",
-        "Changes",
-        "Events",
-        "Sources",
-        "Status",
-    ]
-    intro = (
-        f"# Agreements\n\nAll {len(ds.agreements)} instruments (treaties, agreements, "
-        "protocols, memoranda, decrees, laws and resolutions), in order of signature; undated "
-        "ones last. The bilateral ones are also listed, by level and with their status, in the "
-        "[treaty register](../register.md).\n"
-    )
-    return intro + "\n" + table(header, rows)
-
-
 def names_cell(record: Any) -> str:
     """Other names with their language, then aliases."""
     names = [f"{esc(n.text)} <small>({esc(n.language)})</small>" for n in record.names]
     return ", ".join([*names, *map(esc, record.aliases)])
-
-
-def actors_page(ds: rso.Dataset) -> str:
-    """Every actor, with names, identifiers and offices held."""
-    rows = []
-    for a in ds.actors:
-        offices = ", ".join(
-            link("offices", o.id, f"{o.name} ({t.start or '?'}–{t.end or ''})")
-            for o, t in ds.offices.held_by(a)
-        )
-        ids = ", ".join(f"{esc(i.scheme.value)}: {esc(i.value)}" for i in a.identifiers)
-        rows.append(
-            [
-                anchor(a.id) + f"**{esc(a.name)}**<br><small>{esc(a.id)}</small>",
-                esc(a.kind.value),
-                names_cell(a),
-                esc(a.description or ""),
-                offices,
-                ids,
-                cited(a.sources),
-                esc(status(a)),
-            ]
-        )
-    header = [
-        "Actor",
-        "Kind",
-        "Other names",
-        "Description",
-        "Offices",
-        "Identifiers",
-        "Sources",
-        "Status",
-    ]
-    return f"# Actors\n\nAll {len(ds.actors)} actors, in order of id.\n\n" + table(header, rows)
-
-
-def places_page(ds: rso.Dataset) -> str:
-    """Every place with its names and the number of events there."""
-    rows = [
-        [
-            anchor(p.id) + f"**{esc(p.name)}**<br><small>{esc(p.id)}</small>",
-            esc(p.kind.value),
-            names_cell(p),
-            link("places", p.located_in, ds.places[p.located_in].name) if p.located_in else "",
-            esc(p.description or ""),
-            str(len(ds.events.at(p))),
-            cited(p.sources),
-            esc(status(p)),
-        ]
-        for p in ds.places
-    ]
-    header = ["Place", "Kind", "Other names", "In", "Description", "Events", "Sources", "Status"]
-    return f"# Places\n\nAll {len(ds.places)} places.\n\n" + table(header, rows)
-
-
-def offices_page(ds: rso.Dataset) -> str:
-    """Every office and its holders over time."""
-    out = [f"# Offices\n\nAll {len(ds.offices)} offices and who held them, in order of start.\n"]
-    for o in ds.offices:
-        out.append(f"## {esc(o.name)} {{ #{o.id} }}\n")
-        out.append(
-            f"Post of {link('actors', o.organisation, ds.actors[o.organisation].name)}; "
-            f"sources: {cited(o.sources)}.\n"
-        )
-        rows = [
-            [
-                actors_cell(ds, [t.person]) + (" (acting)" if t.acting else ""),
-                date(t.start) or "?",
-                date(t.end),
-                esc(t.notes or ""),
-                cited(t.sources),
-                esc(status(t)),
-            ]
-            for t in o.holders
-        ]
-        out.append(table(["Holder", "From", "To", "Notes", "Sources", "Status"], rows))
-    return "\n".join(out)
-
-
-def stances_page(ds: rso.Dataset) -> str:
-    """Every recorded position on the status of South Ossetia."""
-    rows = [
-        [
-            anchor(s.id) + actors_cell(ds, [s.holder]),
-            esc(s.position.value.replace("_", " ")),
-            actors_cell(ds, [s.subject]),
-            date(s.since),
-            date(s.until),
-            esc(s.summary),
-            ", ".join(link("events", e) for e in s.events),
-            cited(s.sources),
-            esc(status(s)),
-        ]
-        for s in ds.stances
-    ]
-    header = ["Holder", "Position", "About", "Since", "Until", "Summary", "Events", "Sources"]
-    intro = (
-        "# Positions on status\n\nWho recognised South Ossetia's independence and from when, "
-        "who withdrew recognition, and who does not recognise it, each position attributed to "
-        f"its holder ({len(ds.stances)} records).\n\n"
-    )
-    return intro + table([*header, "Status"], rows)
 
 
 def sources_page(ds: rso.Dataset) -> str:
@@ -284,17 +100,20 @@ def sources_page(ds: rso.Dataset) -> str:
     for s in ds.sources:
         title = esc(s.title or "(untitled)")
         shown = f'<a href="{esc(s.url)}">{title}</a>' if s.url else title
+        published = f" · {date(s.published)}" if s.published is not None else ""
         rows.append(
             [
-                anchor(s.id) + f"{shown}<br><small>{esc(s.id)}</small>",
-                link("publishers", s.publisher, ds.publishers[s.publisher].name),
-                date(s.published),
+                anchor(s.id) + f"{shown}<br><small>"
+                f"{link('publishers', s.publisher, ds.publishers[s.publisher].name)}"
+                f'{published} · <span class="rso-id">{esc(s.id)}</span></small>',
                 esc(s.language),
                 str(counts[s.id]),
             ]
         )
-    header = ["Source", "Publisher", "Published", "Language", "Cited by"]
+    header = ["Source, publisher, date", "Language", "Cited by"]
     intro = (
+        # kept out of search, which it would otherwise top: a record page shows its sources
+        "---\nsearch:\n  exclude: true\n---\n\n"
         f"# Sources\n\nAll {len(ds.sources)} sources. The publisher is the original publisher "
         "of the text; where a copy was consulted (a mirror or a reprint), the address is the "
         "copy's. Links lead to other sites and are not needed to read this documentation.\n\n"
@@ -384,28 +203,26 @@ def cli_page() -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and picture to the site."""
     ds = rso.load()
-    pages = {
-        "publishers": publishers_page,
-        "events": events_page,
-        "agreements": agreements_page,
-        "actors": actors_page,
-        "places": places_page,
-        "offices": offices_page,
-        "stances": stances_page,
-        "sources": sources_page,
-        "figures": figures_page,
-    }
-    if set(pages) != set(KEYS):  # a kind added to the registry needs its page here
+    pages = {"publishers": publishers_page, "sources": sources_page}
+    # every other kind has an index page and a page per record (tools/docs_records.py)
+    if set(pages) | set(docs_records.RECORD_KEYS) != set(KEYS):
         msg = f"dataset pages for {sorted(pages)}, but the registry has {sorted(KEYS)}"
         raise RuntimeError(msg)
     generated = {
         "dataset/index.md": overview_page(ds),
         **{f"dataset/{key}.md": page(ds) for key, page in pages.items()},
+        **docs_records.generated(ds),
         "cli.md": cli_page(),
         "schema.json": json.dumps(rso.json_schema(), ensure_ascii=False, indent=2) + "\n",
     }
     for src_uri, content in generated.items():
-        files.append(File.generated(config, src_uri, content=content))
+        # a record page is reached from its index, not from the navigation
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV
+            if docs_records.is_record_page(src_uri)
+            else InclusionLevel.UNDEFINED
+        )
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     return files
 
 
@@ -479,7 +296,9 @@ def data_model_tables() -> str:
 
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     """Fill the data-model page's marker with the generated tables."""
-    del page, config, files
+    del config, files
+    if docs_records.is_record_page(page.file.src_uri):
+        return docs_records.lift(page.file.src_uri, markdown)
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, data_model_tables())
     if CODES_MARKER in markdown:
@@ -489,8 +308,16 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
     if PUBLISHERS_MARKER in markdown:
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
     if FIGURES_MARKER in markdown:
-        markdown = markdown.replace(FIGURES_MARKER, figures_summary(rso.load()))
+        # its links are written for a page under dataset/, and this page is one level up
+        summary = figures_summary(rso.load()).replace('href="../', 'href="../dataset/')
+        markdown = markdown.replace(FIGURES_MARKER, summary)
     return fill(markdown)
+
+
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    """Put back a record page's HTML, which Markdown did not need to read."""
+    del config, files
+    return docs_records.restore(page.file.src_uri, html)
 
 
 PUBLISHERS_MARKER = "<!-- generated: publishers -->"
@@ -967,40 +794,4 @@ def figures_summary(ds: rso.Dataset) -> str:
         ]
         out.append(f"### {measure.capitalize()}\n")
         out.append(table(["Side", "Claimed by", "Stated", "Number", "Summary", "Sources"], rows))
-    return "\n".join(out)
-
-
-def figures_page(ds: rso.Dataset) -> str:
-    """Every figure, by measure, with its claimant, the source's words and its sources."""
-    out = [
-        "# Figures\n",
-        f"All {len(ds.figures)} figures of data version {esc(ds.version)}, by measure and in "
-        "order of the time they cover. Each is a claim: the claimant, the date it was stated and "
-        "the source's own words are given, and claims are never summed or averaged. See "
-        "[Figures](../figures.md) for charts and how to query them.\n",
-    ]
-    for measure in rso.Measure:
-        found = ds.figures.of_measure(measure)
-        if not found:
-            continue
-        out.append(f"## {esc(measure.value.replace('_', ' ').capitalize())}\n")
-        rows = []
-        for f in found:
-            quote = next((c.quote for c in f.sources if c.quote), "")
-            links = []
-            if f.event:
-                links.append(link("events", f.event))
-            if f.agreement:
-                links.append(link("agreements", f.agreement))
-            rows.append(
-                [
-                    anchor(f.id) + date(f.period),
-                    f"**{esc(f.amount)}**",
-                    f"{claimant_cell(ds, f)}<br><small>stated {date(f.stated)}</small>",
-                    f"{esc(f.summary)}<br><small>«{esc(quote)}»</small>",
-                    "<br>".join([cited(f.sources), *links, f"<small>{esc(status(f))}</small>"]),
-                ]
-            )
-        header = ["Period", "Number", "Claimed by", "Summary and quote", "Sources, links, status"]
-        out.append(table(header, rows))
     return "\n".join(out)
