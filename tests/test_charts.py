@@ -91,7 +91,9 @@ def test_timeline_marks_the_key_events_and_treaties_by_id(ds: rso.Dataset, draw:
     # each mark links to its record and says what it is on hover
     for el in parse(svg).iter(f"{SVG}a"):
         if el.get("class") == "rso-mark":
-            assert el.get("href", "").startswith(("events/#", "agreements/#"))
+            href = el.get("href", "")
+            assert href.startswith(("events/", "agreements/"))
+            assert href.endswith("/")
             assert el.find(f"{SVG}title") is not None
 
 
@@ -114,7 +116,7 @@ def test_undated_bilateral_treaties_are_named_as_not_marked(ds: rso.Dataset) -> 
     undated = charts.treaties(ds, dated=False)
     html = charts.timeline_html(ds)
     for treaty in undated:
-        assert f"agreements/#{treaty.id}" in html
+        assert f"agreements/{treaty.id}/" in html
     if undated:
         assert "Not marked" in html
 

@@ -218,7 +218,7 @@ def key_marks(ds: rso.Dataset, prefix: str) -> list[Mark]:
                 start.earliest,
                 end.latest,
                 key.label or found[0].title,
-                f"{prefix}events/#{found[0].id}",
+                f"{prefix}events/{found[0].id}/",
                 "event",
                 key.ids,
                 when,
@@ -231,7 +231,7 @@ def key_marks(ds: rso.Dataset, prefix: str) -> list[Mark]:
                 treaty.signed.earliest,
                 treaty.signed.earliest,
                 f"Treaty: {treaty.title}",
-                f"{prefix}agreements/#{treaty.id}",
+                f"{prefix}agreements/{treaty.id}/",
                 "agreement",
                 (treaty.id,),
                 str(treaty.signed),
@@ -641,7 +641,7 @@ def key_list(ds: rso.Dataset, prefix: str = "") -> str:
             + ("it" if len(undated) == 1 else "them")
             + ": "
             + "; ".join(
-                f'<a href="{esc(prefix)}agreements/#{esc(a.id)}">{esc(a.title)}</a>'
+                f'<a href="{esc(prefix)}agreements/{esc(a.id)}/">{esc(a.title)}</a>'
                 for a in undated
             )
             + ".</p>"
@@ -739,7 +739,7 @@ def stances_svg(ds: rso.Dataset, prefix: str = "", width: int = WIDTH) -> str:
                 f"{f'until {s.until}' if s.until else 'no end recorded'}. {s.summary} ({s.id})"
             )
             out.append(
-                f'<a class="rso-stance" href="{esc(prefix)}stances/#{esc(s.id)}" '
+                f'<a class="rso-stance" href="{esc(prefix)}stances/{esc(s.id)}/" '
                 f'data-stance="{esc(s.id)}"><title>{esc(tip)}</title>'
                 f'<rect x="{start:.1f}" y="{y + 4}" width="{max(end - start, 2):.1f}" '
                 f'height="16" fill="{fill}"/></a>'
@@ -814,5 +814,6 @@ def stances_html(ds: rso.Dataset, prefix: str = "") -> str:
 def fill(markdown: str) -> str:
     """Replace the chart markers of a page with their charts."""
     if STANCES_MARKER in markdown:
-        markdown = markdown.replace(STANCES_MARKER, stances_html(rso.load(), "dataset/"))
+        # the page is one level below the site's root, like every page but the home page
+        markdown = markdown.replace(STANCES_MARKER, stances_html(rso.load(), "../dataset/"))
     return markdown
