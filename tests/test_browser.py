@@ -187,33 +187,34 @@ def open_page(driver: Any, server: str, path: str) -> None:
     pytest.fail(f"{path} did not finish loading")
 
 
-def screenshot(driver: Any, name: str) -> None:
-    """Save the page (its first 4000 px) as NAME-WIDTHpx.png in $RU_SO_RELATIONS_SCREENSHOTS."""
+def screenshot(driver: Any, name: str, element: Any = None) -> None:
+    """Save the page's first 4000 px, or one element, in $RU_SO_RELATIONS_SCREENSHOTS.
+
+    The file is NAME-WIDTHpx.png. The page is scrolled to its top first, or the sticky header
+    would land in the middle of the picture.
+    """
     folder = os.environ.get(SCREENSHOTS)
     if not folder:
         return
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     w = width(driver)
-    driver.execute_script("window.scrollTo(0, 0)")  # else the sticky header lands mid-page
-    height = min(int(driver.execute_script("return document.documentElement.scrollHeight")), 4000)
+    driver.execute_script("window.scrollTo(0, 0)")
+    if element is None:
+        box = {"x": 0, "y": 0, "width": w, "height": 4000}
+        height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+        box["height"] = min(height, 4000)
+    else:
+        box = driver.execute_script(
+            "const b = arguments[0].getBoundingClientRect();"
+            "return {x: b.left, y: b.top, width: b.width, height: b.height}",
+            element,
+        )
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot",
-        {
-            "format": "png",
-            "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": w, "height": height, "scale": 1},
-        },
+        {"format": "png", "captureBeyondViewport": True, "clip": {**box, "scale": 1}},
     )
     (out / f"{name}-{w}px.png").write_bytes(base64.b64decode(shot["data"]))
-
-
-def screenshot_chart(driver: Any, chart: Any, name: str) -> None:
-    """Save one element (a chart) as NAME-WIDTHpx.png in $RU_SO_RELATIONS_SCREENSHOTS."""
-    folder = os.environ.get(SCREENSHOTS)
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        chart.screenshot(str(Path(folder) / f"{name}-{width(driver)}px.png"))
 
 
 def requested(driver: Any) -> list[str]:
@@ -366,7 +367,7 @@ def test_timeline_marks_show_their_tooltip_on_hover(browser: Any, server: str) -
     assert len(charts) == 1, "one drawing of the timeline shows at each width"
     timeline = charts[0]
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", timeline)
-    screenshot_chart(browser, timeline, "timeline-chart")
+    screenshot(browser, "timeline-chart", timeline)
     marks = browser.execute_script(  # the bars: a year's events of a kind
         "return [...arguments[0].querySelectorAll('rect')].filter((r) => {"
         "  const t = r.querySelector(':scope > title');"
