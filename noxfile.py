@@ -1,4 +1,4 @@
-"""The sessions CI runs, for contributors: tests, slow, fuzz, lint, types, docs and bench.
+"""The sessions CI runs, for contributors: tests, slow, browser, fuzz, lint, types, docs, bench.
 
 `nox -s NAME` runs one session, `nox` alone runs tests, lint and types, and `.ci/run` runs
 them all against the built wheel from a clean clone.
@@ -39,12 +39,24 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def slow(session: nox.Session) -> None:
-    """The tests marked slow: the docs site, the command line in a subprocess, and others.
+    """The tests marked slow but not browser: the docs site, the command line in a subprocess.
 
     The docs-site tests build the site once, or read it from $RU_SO_RELATIONS_SITE_DIR when set
     (`nox -s docs` builds it there).
     """
-    pytest(session, "-m", "slow")
+    pytest(session, "-m", "slow and not browser")
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The tests marked browser: the built docs site in headless Chromium, driven by Selenium.
+
+    They need Debian's `chromium` and `chromium-driver` (`apt-get install chromium-driver`) and
+    skip without them, unless $RU_SO_RELATIONS_REQUIRE_BROWSER is set. The site is read from
+    $RU_SO_RELATIONS_SITE_DIR when set, or built once; screenshots go to
+    $RU_SO_RELATIONS_SCREENSHOTS when set.
+    """
+    pytest(session, "-m", "browser")
 
 
 @nox.session
