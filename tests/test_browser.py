@@ -21,8 +21,6 @@ import functools
 import http.server
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -32,6 +30,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import ru_so_relations as rso
+from tests.test_docs_site import built_site
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_DIR = "RU_SO_RELATIONS_SITE_DIR"
 """The environment variable naming a folder where the site is already built."""
 REQUIRE = "RU_SO_RELATIONS_REQUIRE_BROWSER"
 """When set (CI sets it), a missing browser, driver or Selenium fails the tests instead."""
@@ -91,25 +89,8 @@ def _webdriver() -> Any:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site: from $RU_SO_RELATIONS_SITE_DIR, or built here once."""
-    built = os.environ.get(SITE_DIR)
-    if built:
-        if not (Path(built) / "index.html").is_file():
-            pytest.fail(f"{SITE_DIR}={built} holds no built site: build it there, or unset it")
-        return Path(built)
-    if not (ROOT / "mkdocs.yml").exists():
-        pytest.skip("the documentation sources are not here")
-    pytest.importorskip("mkdocs")
-    _webdriver()  # no need to build the site for tests that would skip
-    out = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return out
+    """The built site (see `tests.test_docs_site.built_site`); no build for tests that skip."""
+    return built_site(tmp_path_factory, check=_webdriver)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -20,7 +20,7 @@ import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -39,8 +39,11 @@ SITE_DIR = "RU_SO_RELATIONS_SITE_DIR"
 """The environment variable naming a folder where the site is already built."""
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory, check: Any = None) -> Path:
+    """The built site: from $RU_SO_RELATIONS_SITE_DIR, or built here once.
+
+    `check`, if given, runs before a build, so tests that would skip do not wait for one.
+    """
     built = os.environ.get(SITE_DIR)
     if built:
         if not (Path(built) / "index.html").is_file():
@@ -48,6 +51,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return Path(built)
     if not (ROOT / "mkdocs.yml").exists():
         pytest.skip("the documentation sources are not here")
+    pytest.importorskip("mkdocs")
+    if check is not None:
+        check()
     out = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
@@ -57,6 +63,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_site(tmp_path_factory)
 
 
 class Assets(HTMLParser):

@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ru_so_relations as rso
+from ru_so_relations._dates import _MONTH_NAMES
 from ru_so_relations._registry import references
 
 if TYPE_CHECKING:
@@ -81,21 +82,8 @@ ROLES = {
 }
 """How a record refers to another, by the field that holds the reference."""
 
-MONTHS = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = _MONTH_NAMES
+"""Month names in English, as the library writes them in its messages."""
 
 
 def esc(text: object) -> str:
