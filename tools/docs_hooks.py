@@ -16,6 +16,7 @@ from collections import Counter
 from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
 
+import date_review
 import docs_records
 from docs_charts import WIDTH, fill, grid, inline, stacked_bars, svg_open, timeline_html
 from mkdocs.structure.files import File, InclusionLevel
@@ -307,6 +308,8 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
         markdown = markdown.replace(REGISTER_MARKER, register_tables(rso.load()))
     if PUBLISHERS_MARKER in markdown:
         markdown = markdown.replace(PUBLISHERS_MARKER, publishers_table(rso.load()))
+    if REVIEW_MARKER in markdown:
+        markdown = markdown.replace(REVIEW_MARKER, review_table(rso.load()))
     if FIGURES_MARKER in markdown:
         # its links are written for a page under dataset/, and this page is one level up
         summary = figures_summary(rso.load()).replace('href="../', 'href="../dataset/')
@@ -318,6 +321,51 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) ->
     """Put back a record page's HTML, which Markdown did not need to read."""
     del config, files
     return docs_records.restore(page.file.src_uri, html)
+
+
+REVIEW_MARKER = "<!-- generated: date review -->"
+REVIEW_LABELS = {
+    "event": "events",
+    "agreement": "agreements",
+    "tenure": "office holders",
+    "stance": "positions on status",
+    "figure": "figures (when stated)",
+}
+REVIEW_PAGES = {
+    "event": "events",
+    "agreement": "agreements",
+    "tenure": "offices",
+    "stance": "stances",
+    "figure": "figures",
+}
+
+
+def review_table(ds: rso.Dataset) -> str:
+    """The dates no citation supports, by kind of record, each linked to its record's page."""
+    rows = date_review.listed()
+    if not rows:
+        return "No date is under review: every date is given by a quoted source.\n"
+    site = docs_records.Site(ds)
+    counts = Counter(kind for kind, *_ in rows)
+    out = [
+        f"{len(rows)} dates are under review: "
+        + ", ".join(f"{n} of {REVIEW_LABELS[kind]}" for kind, n in counts.items())
+        + ".\n",
+        "| Record | Field | Date |",
+        "|---|---|---|",
+    ]
+    for kind, record, field, value in rows:
+        key = REVIEW_PAGES[kind]
+        target, _, person = record.partition("/")
+        if kind == "tenure":
+            office = ds.offices[target]
+            text = f"{ds.actors[person].name}, {office.name}"
+        else:
+            text = site.title(key, getattr(ds, key)[target])
+        date = docs_records.human_date(rso.PartialDate.parse(value))
+        link = f'<a href="../dataset/{key}/{html.escape(target)}/">{html.escape(text)}</a>'
+        out.append(f"| {link} | `{field}` | {html.escape(date)} (`{value}`) |")
+    return "\n".join(out) + "\n"
 
 
 PUBLISHERS_MARKER = "<!-- generated: publishers -->"

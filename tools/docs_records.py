@@ -17,6 +17,8 @@ import html
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import date_review
+
 import ru_so_relations as rso
 from ru_so_relations._dates import _MONTH_NAMES
 from ru_so_relations._registry import references
@@ -153,6 +155,19 @@ class Site:
         self.ds = ds
         self.referred = reverse_index(ds)
         """For `(key, id)`: the records that refer to that record, in the dataset's order."""
+        self.under_review = {
+            (kind, record, field) for kind, record, field, _ in date_review.listed()
+        }
+        """The `(kind, record, field)` of the dates no citation supports (`date-review.tsv`)."""
+
+    def review(self, kind: str, record: str, field: str) -> str:
+        """A mark after a date no citation supports, linking to the list of such dates."""
+        if (kind, record, field) not in self.under_review:
+            return ""
+        return (
+            f' <a class="rso-review" href="{BASE}../review/" title="No quoted source gives this'
+            ' date yet; see the list of dates under review">date under review</a>'
+        )
 
     def title(self, key: str, record: Any) -> str:
         """A record's title as plain text."""
@@ -427,7 +442,7 @@ def event_page(site: Site, e: rso.Event) -> str:
         paragraph(e.summary, "rso-summary"),
         facts(
             [
-                ("Date", date_html(e.date)),
+                ("Date", date_html(e.date) + site.review("event", e.id, "date")),
                 (
                     "Kind",
                     f"{esc(e.kind.value.replace('_', ' '))} <small>(CAMEO {esc(e.cameo)}"
@@ -467,10 +482,18 @@ def agreement_page(site: Site, a: rso.Agreement) -> str:
                 ("Type", esc(a.type.value)),
                 ("Level", esc(a.level.value)),
                 ("Number", esc(a.number or "")),
-                ("Signed", date_html(a.signed)),
+                ("Signed", date_html(a.signed) + site.review("agreement", a.id, "signed")),
                 ("Place of signature", site.link("places", a.place, BASE) if a.place else ""),
-                ("In force", date_html(a.in_force, "not found")),
-                ("Ended", date_html(a.terminated) if a.terminated else ""),
+                (
+                    "In force",
+                    date_html(a.in_force, "not found") + site.review("agreement", a.id, "in_force"),
+                ),
+                (
+                    "Ended",
+                    date_html(a.terminated) + site.review("agreement", a.id, "terminated")
+                    if a.terminated
+                    else "",
+                ),
                 ("Parties", ", ".join(site.actor(p, BASE) for p in a.parties)),
                 ("Signatories", ", ".join(site.actor(p, BASE) for p in a.signatories)),
                 ("Changes", "; ".join(changes)),
@@ -549,6 +572,7 @@ def office_page(site: Site, o: rso.Office) -> str:
     body = ["## Holders\n"]
     for n, t in enumerate(o.holders, start=1):
         name = ds.actors[t.person].name
+        tenure = f"{o.id}/{t.person}"
         acting = " (acting)" if t.acting else ""
         body.append(
             f"### {heading(name)}{acting}, {esc(period_html(t.start, t.end))} {{ #holder-{n} }}\n"
@@ -557,8 +581,12 @@ def office_page(site: Site, o: rso.Office) -> str:
             facts(
                 [
                     ("Holder", site.actor(t.person, BASE)),
-                    ("From", date_html(t.start)),
-                    ("To", date_html(t.end, "still in office, or end not found")),
+                    ("From", date_html(t.start) + site.review("tenure", tenure, "start")),
+                    (
+                        "To",
+                        date_html(t.end, "still in office, or end not found")
+                        + site.review("tenure", tenure, "end"),
+                    ),
                     ("Status", status_line(t)),
                 ]
             )
@@ -582,8 +610,13 @@ def stance_page(site: Site, s: rso.Stance) -> str:
                 ("Holder", site.actor(s.holder, BASE)),
                 ("Position", esc(s.position.value.replace("_", " "))),
                 ("About", site.actor(s.subject, BASE)),
-                ("Since", date_html(s.since)),
-                ("Until", date_html(s.until) if s.until else "<em>still held, as recorded</em>"),
+                ("Since", date_html(s.since) + site.review("stance", s.id, "since")),
+                (
+                    "Until",
+                    date_html(s.until) + site.review("stance", s.id, "until")
+                    if s.until
+                    else "<em>still held, as recorded</em>",
+                ),
                 ("Events", ", ".join(site.listed("events", ds.events[e], BASE) for e in s.events)),
                 ("Status", status_line(s)),
             ]
@@ -610,7 +643,7 @@ def figure_page(site: Site, f: rso.Figure) -> str:
                 ),
                 ("Measure", esc(f.measure.value.replace("_", " "))),
                 ("Period", date_html(f.period)),
-                ("Stated", date_html(f.stated)),
+                ("Stated", date_html(f.stated) + site.review("figure", f.id, "stated")),
                 ("Claimed by", claimant),
                 ("Actors", participants(site, f.actors)),
                 ("Event", site.listed("events", ds.events[f.event], BASE) if f.event else ""),
