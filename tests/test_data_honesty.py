@@ -48,7 +48,8 @@ def test_verification_status_matches_the_sources(ds: rso.Dataset) -> None:
         elif status is rso.Verification.CONFIRMED:
             assert len(cited) >= 2, f"{label}: confirmed needs two publishers besides the seed"
         elif status is rso.Verification.SINGLE_SOURCE:
-            assert len(cited) == 1, f"{label}: single_source but cites {cited or 'only the seed'}"
+            # one publisher for the main claim; others may be cited for a detail (a date, a name)
+            assert cited, f"{label}: single_source but cites only the seed"
         else:
             assert record.alternatives, f"{label}: disputed without alternatives"
             assert record.notes if hasattr(record, "notes") else True, f"{label}: no notes"

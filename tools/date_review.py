@@ -32,7 +32,7 @@ REPORT_WINDOW: Final = datetime.timedelta(days=7)
 
 # Month names as stems, so that inflected forms match ("16 декабря", "в декабре", "10.
 # marts", "31. marca"): English and the other Latin-script languages of the sources, and
-# Russian. May is a whole word in any language ("may" is also an English verb).
+# Russian and Georgian. May is a whole word in any language ("may" is also an English verb).
 _LATIN: Final = (
     ("jan", "ene", "gen"),
     ("feb", "fév", "fev"),
@@ -62,7 +62,21 @@ _RUSSIAN: Final = (
     ("ноябр", "нояб"),
     ("декабр",),
 )
-_WORD: Final = re.compile(r"\w+")
+_GEORGIAN: Final = (
+    ("იანვარ",),
+    ("თებერვალ",),
+    ("მარტ",),
+    ("აპრილ",),
+    ("მაის",),
+    ("ივნის",),
+    ("ივლის",),
+    ("აგვისტო",),
+    ("სექტემბერ",),
+    ("ოქტომბერ",),
+    ("ნოემბერ",),
+    ("დეკემბერ",),
+)
+_WORD: Final = re.compile(r"\d+|[^\W\d_]+")  # digits apart from letters: "1марта", "7th"
 
 
 class Dated(NamedTuple):
@@ -82,7 +96,8 @@ def _words(text: str) -> list[str]:
 def _is_month(word: str, month: int) -> bool:
     if month == 5 and word in _MAY:
         return True
-    return any(word.startswith(stem) for stem in (*_LATIN[month - 1], *_RUSSIAN[month - 1]))
+    stems = (*_LATIN[month - 1], *_RUSSIAN[month - 1], *_GEORGIAN[month - 1])
+    return any(word.startswith(stem) for stem in stems)
 
 
 def names_day(text: str, day: datetime.date) -> bool:
@@ -93,13 +108,15 @@ def names_day(text: str, day: datetime.date) -> bool:
         f"{day.day:02d}.{day.month:02d}.{day.year}",
         f"{day.day:02d}.{day.month:02d}.{day:%y}",
         f"{day.month}/{day.day}/{day.year}",
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day.day:02d}/{day.month:02d}/{day.year}",
     )
     if any(form in text for form in numeric):
         return True
     words = _words(text)
     for index, word in enumerate(words):
         if word.isdigit() and int(word) == day.day:
-            near = words[max(0, index - 2) : index + 3]
+            near = words[max(0, index - 2) : index + 4]
             if any(_is_month(other, day.month) for other in near):
                 return True
     return False

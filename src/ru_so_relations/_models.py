@@ -281,7 +281,8 @@ class Verification(enum.Enum):
     CONFIRMED = "confirmed"
     """Two or more independent sources (different publishers) support the record."""
     SINGLE_SOURCE = "single_source"
-    """One source, or several from one publisher, support the record."""
+    """One publisher supports the record's main claim. Other publishers may be cited for a
+    detail of it (the date, a participant's name or post) without confirming the claim."""
     DISPUTED = "disputed"
     """Sources disagree on a date, figure or fact; the record's `alternatives` give the other
     values, each with its sources, and its notes explain."""
