@@ -63,6 +63,8 @@ PAGES = {
     "download": "download/",
     "offices-and-status": "offices-and-status/",
     "agreements": "dataset/agreements/",
+    "review": "review/",
+    "event-under-review": "dataset/events/adamon-nykhas-founded-1988/",
 }
 """The pages checked for width, with a short name for their screenshots."""
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
