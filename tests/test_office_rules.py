@@ -17,6 +17,10 @@ import ru_so_relations as rso
 
 HANDOVER = datetime.timedelta(days=31)
 EXPLAINED = ("not recorded", "not listed", "vacant", "no holder")
+COVERAGE_START = datetime.date(1990, 12, 31)  # the coverage begins in late 1988
+BEGINS = ("creat", "establish", "formation", "formed", "first holder", "not recorded", "not listed")
+"""Words in a first tenure's notes that say why the office's holders begin after 1990: the
+post was created then (with a source), or earlier holders were not found."""
 
 
 def explained(*tenures: rso.Tenure) -> bool:
@@ -26,6 +30,16 @@ def explained(*tenures: rso.Tenure) -> bool:
 def office_problems(office: rso.Office) -> list[str]:
     problems = []
     holders = office.holders
+    first = holders[0] if holders else None
+    if first is None:
+        problems.append("no holders")
+    elif first.start is None or first.start.earliest > COVERAGE_START:
+        notes = (first.notes or "").lower()
+        if not any(word in notes for word in BEGINS):
+            problems.append(
+                f"holders begin with {first.person} in {first.start}, and the notes do not say"
+                " when the post was created or that earlier holders were not recorded"
+            )
     for index, tenure in enumerate(holders):
         if index and tenure.start is None:
             problems.append(f"{tenure.person} has no start but follows another holder")
@@ -65,6 +79,7 @@ def test_every_office_has_one_holder_at_a_time_and_no_unexplained_gap(ds: rso.Da
         ),
         ([("a", "2000-01-10", "2000-01-20"), ("b", "2000-02-05", None)], []),
         ([("a", "2000", "2001"), ("b", None, None)], ["b has no start but follows another holder"]),
+        ([], ["no holders"]),
     ],
 )
 def test_the_rules_catch_what_they_should(
@@ -80,15 +95,44 @@ def test_the_rules_catch_what_they_should(
             person=person,
             start=date(start),
             end=date(end),
+            # these cases are about what follows the first holder, whose start is explained
+            notes=None if index else "The post was created then.",
             sources=sample.sources,
             verification=sample.verification,
         )
-        for person, start, end in holders
+        for index, (person, start, end) in enumerate(holders)
     )
     office = rso.Office(
         id="x", name="X", organisation="russia", holders=tenures, sources=sample.sources
     )
     assert office_problems(office) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "notes", "ok"),
+    [
+        ("1990-10", None, True),  # within the coverage's first years
+        ("1996", None, False),
+        (None, None, False),
+        ("1996", "The post was created by the 1996 constitution (source).", True),
+        ("1996", "Earlier holders are not recorded in any stored source.", True),
+    ],
+)
+def test_the_first_holder_starts_with_the_coverage_or_the_notes_say_why(
+    ds: rso.Dataset, start: str | None, notes: str | None, ok: bool
+) -> None:
+    sample = ds.offices["president-of-russia"].holders[0]
+    first = rso.Tenure(
+        person="a",
+        start=rso.PartialDate.parse(start) if start else None,
+        notes=notes,
+        sources=sample.sources,
+        verification=sample.verification,
+    )
+    office = rso.Office(
+        id="x", name="X", organisation="russia", holders=(first,), sources=sample.sources
+    )
+    assert (office_problems(office) == []) is ok
 
 
 def test_a_gap_the_notes_explain_is_allowed(ds: rso.Dataset) -> None:
@@ -97,6 +141,7 @@ def test_a_gap_the_notes_explain_is_allowed(ds: rso.Dataset) -> None:
         person="a",
         start=rso.PartialDate.parse("2000"),
         end=rso.PartialDate.parse("2001"),
+        notes="The post was created in 2000.",
         sources=sample.sources,
         verification=sample.verification,
     )
