@@ -228,7 +228,7 @@ def test_the_review_list_matches_the_data(ds: rso.Dataset) -> None:
 
 def test_the_review_list_covers_every_kind_of_dated_record(ds: rso.Dataset) -> None:
     kinds = {item.kind for item in date_review.dated_fields(ds)}
-    assert kinds == {"event", "agreement", "tenure", "stance", "figure"}
+    assert kinds == {"events", "agreements", "offices", "stances", "figures"}
     assert all(isinstance(item.value, rso.PartialDate) for item in date_review.dated_fields(ds))
     assert datetime.date(2008, 8, 8) in {
         item.value.earliest for item in date_review.dated_fields(ds)

@@ -126,12 +126,10 @@ def test_a_date_no_citation_supports_is_marked_and_no_other(
         for path, page in pages.items()
         if "date under review" in page
     }
-    keys = {"event": "events", "agreement": "agreements", "tenure": "offices"}
-    keys |= {"stance": "stances", "figure": "figures"}
-    expected = {f"{keys[kind]}/{record.partition('/')[0]}" for kind, record, *_ in flagged}
+    expected = {f"{kind}/{record.partition('/')[0]}" for kind, record, *_ in flagged}
     assert marked == expected
     kind, record, *_ = flagged[0]
-    page = page_of(pages, keys[kind], record.partition("/")[0])
+    page = page_of(pages, kind, record.partition("/")[0])
     assert 'href="../../../review/"' in page
 
 

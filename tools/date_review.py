@@ -83,6 +83,8 @@ class Dated(NamedTuple):
     """One dated field of one record."""
 
     kind: str
+    """The record's collection (`events`, ...); a tenure is under `offices`, its record
+    `office-id/person-id`."""
     record: str
     field: str
     value: rso.PartialDate
@@ -166,26 +168,26 @@ def supports(date: rso.PartialDate, citation: rso.Citation, source: rso.Source) 
 def dated_fields(ds: rso.Dataset) -> Iterator[Dated]:
     """Every dated field the check looks at, with the citations of its record."""
     for event in ds.events:
-        yield Dated("event", event.id, "date", event.date, event.sources)
+        yield Dated("events", event.id, "date", event.date, event.sources)
     for agreement in ds.agreements:
         for field in ("signed", "in_force", "terminated"):
             value = getattr(agreement, field)
             if value is not None:
-                yield Dated("agreement", agreement.id, field, value, agreement.sources)
+                yield Dated("agreements", agreement.id, field, value, agreement.sources)
     for office in ds.offices:
         for tenure in office.holders:
             for field in ("start", "end"):
                 value = getattr(tenure, field)
                 if value is not None:
                     record = f"{office.id}/{tenure.person}"
-                    yield Dated("tenure", record, field, value, tenure.sources)
+                    yield Dated("offices", record, field, value, tenure.sources)
     for stance in ds.stances:
         for field in ("since", "until"):
             value = getattr(stance, field)
             if value is not None:
-                yield Dated("stance", stance.id, field, value, stance.sources)
+                yield Dated("stances", stance.id, field, value, stance.sources)
     for figure in ds.figures:
-        yield Dated("figure", figure.id, "stated", figure.stated, figure.sources)
+        yield Dated("figures", figure.id, "stated", figure.stated, figure.sources)
 
 
 def unsupported(ds: rso.Dataset) -> list[tuple[str, str, str, str]]:

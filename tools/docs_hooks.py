@@ -324,20 +324,6 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) ->
 
 
 REVIEW_MARKER = "<!-- generated: date review -->"
-REVIEW_LABELS = {
-    "event": "events",
-    "agreement": "agreements",
-    "tenure": "office holders",
-    "stance": "positions on status",
-    "figure": "figures (when stated)",
-}
-REVIEW_PAGES = {
-    "event": "events",
-    "agreement": "agreements",
-    "tenure": "offices",
-    "stance": "stances",
-    "figure": "figures",
-}
 
 
 def review_table(ds: rso.Dataset) -> str:
@@ -349,21 +335,20 @@ def review_table(ds: rso.Dataset) -> str:
     counts = Counter(kind for kind, *_ in rows)
     out = [
         f"{len(rows)} dates are under review: "
-        + ", ".join(f"{n} of {REVIEW_LABELS[kind]}" for kind, n in counts.items())
+        + ", ".join(f"{n} of {docs_records.PLURAL[kind].lower()}" for kind, n in counts.items())
         + ".\n",
         "| Record | Field | Date |",
         "|---|---|---|",
     ]
     for kind, record, field, value in rows:
-        key = REVIEW_PAGES[kind]
         target, _, person = record.partition("/")
-        if kind == "tenure":
+        if kind == "offices":
             office = ds.offices[target]
             text = f"{ds.actors[person].name}, {office.name}"
         else:
-            text = site.title(key, getattr(ds, key)[target])
+            text = site.title(kind, getattr(ds, kind)[target])
         date = docs_records.human_date(rso.PartialDate.parse(value))
-        link = f'<a href="../dataset/{key}/{html.escape(target)}/">{html.escape(text)}</a>'
+        link = f'<a href="../dataset/{kind}/{html.escape(target)}/">{html.escape(text)}</a>'
         out.append(f"| {link} | `{field}` | {html.escape(date)} (`{value}`) |")
     return "\n".join(out) + "\n"
 

@@ -442,7 +442,7 @@ def event_page(site: Site, e: rso.Event) -> str:
         paragraph(e.summary, "rso-summary"),
         facts(
             [
-                ("Date", date_html(e.date) + site.review("event", e.id, "date")),
+                ("Date", date_html(e.date) + site.review("events", e.id, "date")),
                 (
                     "Kind",
                     f"{esc(e.kind.value.replace('_', ' '))} <small>(CAMEO {esc(e.cameo)}"
@@ -482,15 +482,16 @@ def agreement_page(site: Site, a: rso.Agreement) -> str:
                 ("Type", esc(a.type.value)),
                 ("Level", esc(a.level.value)),
                 ("Number", esc(a.number or "")),
-                ("Signed", date_html(a.signed) + site.review("agreement", a.id, "signed")),
+                ("Signed", date_html(a.signed) + site.review("agreements", a.id, "signed")),
                 ("Place of signature", site.link("places", a.place, BASE) if a.place else ""),
                 (
                     "In force",
-                    date_html(a.in_force, "not found") + site.review("agreement", a.id, "in_force"),
+                    date_html(a.in_force, "not found")
+                    + site.review("agreements", a.id, "in_force"),
                 ),
                 (
                     "Ended",
-                    date_html(a.terminated) + site.review("agreement", a.id, "terminated")
+                    date_html(a.terminated) + site.review("agreements", a.id, "terminated")
                     if a.terminated
                     else "",
                 ),
@@ -581,11 +582,11 @@ def office_page(site: Site, o: rso.Office) -> str:
             facts(
                 [
                     ("Holder", site.actor(t.person, BASE)),
-                    ("From", date_html(t.start) + site.review("tenure", tenure, "start")),
+                    ("From", date_html(t.start) + site.review("offices", tenure, "start")),
                     (
                         "To",
                         date_html(t.end, "still in office, or end not found")
-                        + site.review("tenure", tenure, "end"),
+                        + site.review("offices", tenure, "end"),
                     ),
                     ("Status", status_line(t)),
                 ]
@@ -610,10 +611,10 @@ def stance_page(site: Site, s: rso.Stance) -> str:
                 ("Holder", site.actor(s.holder, BASE)),
                 ("Position", esc(s.position.value.replace("_", " "))),
                 ("About", site.actor(s.subject, BASE)),
-                ("Since", date_html(s.since) + site.review("stance", s.id, "since")),
+                ("Since", date_html(s.since) + site.review("stances", s.id, "since")),
                 (
                     "Until",
-                    date_html(s.until) + site.review("stance", s.id, "until")
+                    date_html(s.until) + site.review("stances", s.id, "until")
                     if s.until
                     else "<em>still held, as recorded</em>",
                 ),
@@ -643,7 +644,7 @@ def figure_page(site: Site, f: rso.Figure) -> str:
                 ),
                 ("Measure", esc(f.measure.value.replace("_", " "))),
                 ("Period", date_html(f.period)),
-                ("Stated", date_html(f.stated) + site.review("figure", f.id, "stated")),
+                ("Stated", date_html(f.stated) + site.review("figures", f.id, "stated")),
                 ("Claimed by", claimant),
                 ("Actors", participants(site, f.actors)),
                 ("Event", site.listed("events", ds.events[f.event], BASE) if f.event else ""),
