@@ -134,7 +134,9 @@ def names_month(text: str, year: int, month: int) -> bool:
 
 def start_precision(date: rso.PartialDate) -> rso.Precision:
     """The precision of a date's start (of the date itself when it is not a span)."""
-    return rso.PartialDate.parse(date.isoformat().partition("/")[0]).precision
+    if date.day is not None:
+        return rso.Precision.DAY
+    return rso.Precision.YEAR if date.month is None else rso.Precision.MONTH
 
 
 def supports(date: rso.PartialDate, citation: rso.Citation, source: rso.Source) -> bool:
